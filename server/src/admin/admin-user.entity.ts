@@ -1,0 +1,40 @@
+import { EnabledFlag } from '@shanqian/shared';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export type AdminRole = 'super' | 'hr';
+
+/** A back-office user (seed §2.2.4); enabled HR staff are the handlers a worker chooses from. */
+@Entity('admin_user')
+export class AdminUser {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 32 })
+  username!: string;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  name!: string | null;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  phone!: string | null;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  email!: string | null;
+
+  @Column({ type: 'varchar', length: 16, default: 'hr' })
+  role!: AdminRole;
+
+  /** Set by the back office (argon2id); null until the user has a password. */
+  @Column({ name: 'password_hash', type: 'varchar', length: 255, nullable: true })
+  passwordHash!: string | null;
+
+  @Column({ type: 'int', default: EnabledFlag.Enabled })
+  status!: EnabledFlag;
+
+  @CreateDateColumn({ name: 'created_at', type: 'datetime' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'datetime' })
+  updatedAt!: Date;
+}

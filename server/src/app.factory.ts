@@ -1,0 +1,19 @@
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { AppModule, AppOptions } from './app.module';
+import { AppConfig } from './config/app-config';
+
+/** The configured application, not yet listening: used by main.ts, the tests and the benchmark alike. */
+export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), {
+    bodyParser: false,
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+  app.enableCors({ exposedHeaders: ['X-unique-key'], credentials: true, origin: true });
+  app.enableShutdownHooks();
+  return app;
+}

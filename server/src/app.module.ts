@@ -1,0 +1,76 @@
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import cookieParser from 'cookie-parser';
+import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import { AuthModule } from './auth/auth.module';
+import { CatalogModule } from './catalog/catalog.module';
+import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { bodyParsers } from './common/body-parsers';
+import { CryptoModule } from './common/crypto/crypto.module';
+import { EnvelopeInterceptor } from './common/envelope.interceptor';
+import { KV_STORE, KvStore } from './common/kv/kv-store';
+import { KvModule } from './common/kv/kv.module';
+import { RequestContextMiddleware } from './common/request-context.middleware';
+import { KvThrottlerStorage } from './common/throttler-kv.storage';
+import { createValidationPipe } from './common/validation.pipe';
+import { AppConfig } from './config/app-config';
+import { AppConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { EmployeeModule } from './employee/employee.module';
+import { SignModule } from './sign/sign.module';
+import { UploadModule } from './upload/upload.module';
+import { VerificationModule } from './verification/verification.module';
+
+export interface AppOptions {
+  /** Where JSON log lines go (tests read DEV_EXPOSE_CODES events from it); stdout when absent. */
+  logDestination?: DestinationStream;
+}
+
+const REDACTED_HEADERS = ['x-auth-token', 'cookie', 'authorization'].map((h) => `req.headers["${h}"]`);
+
+@Module({})
+export class AppModule implements NestModule {
+  static forRoot(config: AppConfig, options: AppOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: [
+            {
+              level: config.logLevel,
+              redact: { paths: [...REDACTED_HEADERS, 'res.headers["set-cookie"]'], censor: '[redacted]' },
+              customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+            },
+            options.logDestination ?? process.stdout,
+          ],
+        }),
+        KvModule,
+        CryptoModule,
+        ThrottlerModule.forRootAsync({
+          inject: [KV_STORE],
+          useFactory: (store: KvStore) => ({ throttlers: [{ name: 'ip', ttl: 60_000, limit: 60 }], storage: new KvThrottlerStorage(store) }),
+        }),
+        DatabaseModule,
+        AuthModule,
+        CatalogModule,
+        UploadModule,
+        VerificationModule,
+        EmployeeModule,
+        SignModule,
+      ],
+      providers: [
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        { provide: APP_INTERCEPTOR, useClass: EnvelopeInterceptor },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+      ],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    // Order matters: the protocol headers are checked before any body is read.
+    consumer.apply(RequestContextMiddleware, cookieParser(), ...bodyParsers()).forRoutes('*');
+  }
+}

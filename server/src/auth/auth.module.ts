@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { SessionAuthGuard } from './session-auth.guard';
+import { WechatClient } from './wechat.client';
+
+@Module({
+  controllers: [AuthController],
+  providers: [AuthService, WechatClient, { provide: APP_GUARD, useClass: SessionAuthGuard }],
+  exports: [AuthService],
+})
+export class AuthModule {}

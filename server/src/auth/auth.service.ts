@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ErrorCode, WeixinLoginResponse } from '@shanqian/shared';
+import { DataSource, LessThan, MoreThan } from 'typeorm';
+import { AppException } from '../common/app.exception';
+import { sha256Hex } from '../common/crypto/secrets.service';
+import { RequestContext } from '../common/request-context';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { Employee } from '../employee/employee.entity';
+import { AuthenticatedUser } from './current-user.decorator';
+import { UserSession } from './user-session.entity';
+import { WechatClient } from './wechat.client';
+import { WechatUser } from './wechat-user.entity';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly wechat: WechatClient,
+  ) {}
+
+  async login(code: string, context: RequestContext): Promise<WeixinLoginResponse> {
+    const identity = await this.wechat.code2Session(code);
+    const user = await this.upsertUser(identity.openid, identity.unionid);
+    // 256 random bits; only its hash is stored.
+    const token = randomBytes(32).toString('base64url');
+    await this.db.transaction(async (manager) => {
+      await manager.delete(UserSession, { userId: user.id, expiresAt: LessThan(new Date()) });
+      await manager.insert(UserSession, {
+        tokenHash: sha256Hex(token),
+        userId: user.id,
+        platformCode: context.platformCode,
+        uniqueKey: context.uniqueKey,
+        ip: context.ip,
+        city: context.city,
+        lng: context.location?.lng ?? null,
+        lat: context.location?.lat ?? null,
+        expiresAt: new Date(Date.now() + this.config.sessionTtlSeconds * 1000),
+      });
+    });
+    const employee = await this.db.getRepository(Employee).findOne({ where: { userId: user.id }, select: { id: true } });
+    return { session_token: token, em_id: employee?.id ?? 0 };
+  }
+
+  async authenticate(token: string): Promise<AuthenticatedUser> {
+    const session = await this.db.getRepository(UserSession).findOne({
+      where: { tokenHash: sha256Hex(token), expiresAt: MoreThan(new Date()) },
+      select: { id: true, userId: true },
+    });
+    if (!session) throw new AppException(ErrorCode.AuthTokenInvalid);
+    return { userId: session.userId, sessionId: session.id };
+  }
+
+  private async upsertUser(openid: string, unionid: string | null): Promise<WechatUser> {
+    const users = this.db.getRepository(WechatUser);
+    const now = new Date();
+    const existing = await users.findOneBy({ openid });
+    if (existing) {
+      await users.update(existing.id, { lastLoginAt: now, ...(unionid ? { unionid } : {}) });
+      return existing;
+    }
+    try {
+      return await users.save(users.create({ openid, unionid, lastLoginAt: now }));
+    } catch (error) {
+      // Two first logins of one person raced: the other one created the row.
+      const raced = await users.findOneBy({ openid });
+      if (raced) return raced;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,25 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ErrorCode, HEADER } from '@shanqian/shared';
+import { AppException } from '../common/app.exception';
+import { AuthService } from './auth.service';
+import { AuthenticatedRequest } from './current-user.decorator';
+import { IS_PUBLIC } from './public.decorator';
+
+/** Every endpoint needs a live X-auth-token session unless it is marked @Public(). */
+@Injectable()
+export class SessionAuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const token = req.header(HEADER.authToken)?.trim();
+    if (!token) throw new AppException(ErrorCode.AuthTokenMissing);
+    req.user = await this.auth.authenticate(token);
+    return true;
+  }
+}

@@ -1,0 +1,40 @@
+import { HttpException } from '@nestjs/common';
+import { ErrorCode } from '@shanqian/shared';
+import type { Response } from 'express';
+import { AppException } from './app.exception';
+import { envelope } from './envelope';
+
+/** What an error becomes on the wire; anything not understood is a 500 and is logged by the caller. */
+export function toAppException(error: unknown): AppException | null {
+  if (error instanceof AppException) return error;
+  if (error instanceof HttpException) return fromStatus(error.getStatus());
+  // Errors raised by Express middleware (body-parser, multer) carry a status of their own.
+  const e = error as { status?: unknown; statusCode?: unknown; type?: unknown; code?: unknown } | null;
+  if (e?.code === 'LIMIT_FILE_SIZE') return new AppException(ErrorCode.PayloadTooLarge);
+  if (e?.type === 'entity.parse.failed') return new AppException(ErrorCode.BodyMalformed);
+  if (e?.type === 'charset.unsupported' || e?.type === 'encoding.unsupported') return new AppException(ErrorCode.UnsupportedMediaType);
+  const status = typeof e?.status === 'number' ? e.status : typeof e?.statusCode === 'number' ? e.statusCode : null;
+  return status !== null && status >= 400 && status < 500 ? fromStatus(status) : null;
+}
+
+function fromStatus(status: number): AppException | null {
+  switch (status) {
+    case 400: return new AppException(ErrorCode.BodyMalformed);
+    case 404: return new AppException(ErrorCode.RouteNotFound);
+    case 405: return new AppException(ErrorCode.RouteNotFound);
+    case 413: return new AppException(ErrorCode.PayloadTooLarge);
+    case 415: return new AppException(ErrorCode.UnsupportedMediaType);
+    case 429: return new AppException(ErrorCode.RateLimited);
+    default: return status >= 500 ? null : new AppException(ErrorCode.ValidationFailed);
+  }
+}
+
+export function writeError(res: Response, error: AppException, errorCodeField = false): void {
+  if (res.headersSent) return;
+  for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
+  res.status(error.httpStatus).json(envelope(error.code, error.message, null, errorCodeField));
+}
+
+export function internalError(): AppException {
+  return new AppException(ErrorCode.InternalError);
+}

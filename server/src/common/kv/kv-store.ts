@@ -1,0 +1,19 @@
+/**
+ * Short-lived shared state: captcha answers, SMS codes, rate-limit counters and issued unique keys.
+ * In Redis when REDIS_URL is set, so that several server instances share it; otherwise in memory.
+ * Every operation that decides something (take, setIfAbsent, increment) is atomic.
+ */
+export interface KvStore {
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string, ttlMs: number): Promise<void>;
+  /** Sets only when absent; true when this call set it. */
+  setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean>;
+  /** Reads and deletes in one step: of racing callers, only one gets the value. */
+  take(key: string): Promise<string | null>;
+  /** Adds one; the first increment starts the window of `ttlMs`. */
+  increment(key: string, ttlMs: number): Promise<{ count: number; ttlMs: number }>;
+  delete(key: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const KV_STORE = Symbol('KV_STORE');

@@ -1,0 +1,85 @@
+import { randomBytes } from 'node:crypto';
+import { Inject, Injectable, NestMiddleware } from '@nestjs/common';
+import { ErrorCode, HEADER } from '@shanqian/shared';
+import type { NextFunction, Request, Response } from 'express';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { AppException } from './app.exception';
+import { writeError } from './error-response';
+import { KV_STORE, KvStore } from './kv/kv-store';
+import { ContextualRequest, GeoPoint, RequestContext } from './request-context';
+
+const UNIQUE_KEY = /^[0-9a-f]{32}$/;
+const UNIQUE_KEY_TTL_MS = 365 * 24 * 3600 * 1000;
+/** `lng,lat` or `lng-lat`; the second form is why a negative latitude needs the comma. */
+const LOCATION = /^(-?\d{1,3}(?:\.\d+)?)[,-](-?\d{1,2}(?:\.\d+)?)$/;
+const CITY_MAX = 32;
+
+export function parseLocation(value: string): GeoPoint {
+  const match = LOCATION.exec(value.trim());
+  const lng = match ? Number(match[1]) : NaN;
+  const lat = match ? Number(match[2]) : NaN;
+  if (!(Math.abs(lng) <= 180 && Math.abs(lat) <= 90)) {
+    throw new AppException(ErrorCode.HeaderInvalid, 'X-location: 应为“经度,纬度”，例如 116.397,39.909');
+  }
+  return { lng, lat };
+}
+
+function parseCity(value: string): string {
+  // Headers arrive as Latin-1 octets; clients send the city name UTF-8 encoded, possibly percent-encoded.
+  let city: string;
+  try {
+    city = /%[0-9A-Fa-f]{2}/.test(value) ? decodeURIComponent(value) : Buffer.from(value, 'latin1').toString('utf8');
+  } catch {
+    throw new AppException(ErrorCode.HeaderInvalid, 'X-city: 编码无效');
+  }
+  city = city.trim();
+  if (!city || city.length > CITY_MAX || /[\u0000-\u001f\ufffd]/.test(city)) {
+    throw new AppException(ErrorCode.HeaderInvalid, `X-city: 应为不超过 ${CITY_MAX} 个字的城市名称`);
+  }
+  return city;
+}
+
+/** Signed file links are opened by <image> tags and downloads, which send no protocol headers: the signature is their credential. */
+export const isSignedFileRequest = (req: Request): boolean => req.method === 'GET' && /^\/image\/[^/]+$/.test(req.path);
+
+/**
+ * Runs before anything else (body parsing, uploads, routing): rejects requests without an accepted
+ * X-platform-code, issues X-unique-key to clients that have none, and parses X-location and X-city.
+ */
+@Injectable()
+export class RequestContextMiddleware implements NestMiddleware {
+  private readonly accepted: Set<string>;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig, @Inject(KV_STORE) private readonly store: KvStore) {
+    this.accepted = new Set(config.platformCodes);
+  }
+
+  use(req: Request, res: Response, next: NextFunction): void {
+    this.resolve(req, res).then(
+      (context) => {
+        if (context) (req as ContextualRequest).context = context;
+        next();
+      },
+      (error: unknown) => (error instanceof AppException ? writeError(res, error) : next(error)),
+    );
+  }
+
+  private async resolve(req: Request, res: Response): Promise<RequestContext | null> {
+    if (isSignedFileRequest(req)) return null;
+    const platformCode = req.header(HEADER.platformCode)?.trim();
+    if (!platformCode) throw new AppException(ErrorCode.PlatformCodeMissing);
+    if (!this.accepted.has(platformCode)) throw new AppException(ErrorCode.PlatformCodeUnknown);
+    const locationHeader = req.header(HEADER.location);
+    const cityHeader = req.header(HEADER.city);
+    const location = locationHeader ? parseLocation(locationHeader) : null;
+    const city = cityHeader ? parseCity(cityHeader) : null;
+
+    let uniqueKey = req.header(HEADER.uniqueKey)?.trim().toLowerCase() ?? '';
+    if (!UNIQUE_KEY.test(uniqueKey) || (await this.store.get(`uk:${uniqueKey}`)) === null) {
+      uniqueKey = randomBytes(16).toString('hex');
+      await this.store.set(`uk:${uniqueKey}`, platformCode, UNIQUE_KEY_TTL_MS);
+      res.setHeader('X-unique-key', uniqueKey);
+    }
+    return { platformCode, uniqueKey, location, city, ip: req.ip ?? req.socket.remoteAddress ?? '' };
+  }
+}

@@ -1,0 +1,117 @@
+import { plainToInstance } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  validateSync,
+} from 'class-validator';
+
+/** The environment variables the server reads; every one is documented in the README. */
+export class EnvironmentVariables {
+  @IsOptional() @IsIn(['development', 'production', 'test'])
+  NODE_ENV?: string;
+
+  @IsOptional() @IsInt() @Min(1) @Max(65535)
+  PORT?: number;
+
+  @IsOptional() @IsString()
+  HOST?: string;
+
+  @IsOptional() @Matches(/^(\d+|loopback|linklocal|uniquelocal|[0-9a-fA-F.:/,]+)$/, { message: 'TRUST_PROXY must be a hop count, loopback, or a list of addresses' })
+  TRUST_PROXY?: string;
+
+  @IsOptional() @IsString()
+  DATA_DIR?: string;
+
+  @IsOptional() @Matches(/^(mysql|mariadb):\/\/[^/]+\/[A-Za-z0-9_$-]+(\?.*)?$/, {
+    message: 'DATABASE_URL must look like mysql://user:pass@host:3306/db or mariadb://…',
+  })
+  DATABASE_URL?: string;
+
+  @IsOptional() @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must start with redis:// or rediss://' })
+  REDIS_URL?: string;
+
+  @IsOptional() @Matches(/^[A-Za-z0-9:_-]{1,64}$/, { message: 'REDIS_KEY_PREFIX may hold letters, digits, :, _ and -' })
+  REDIS_KEY_PREFIX?: string;
+
+  @IsOptional() @IsString()
+  WECHAT_APPID?: string;
+
+  @IsOptional() @IsString()
+  WECHAT_SECRET?: string;
+
+  @IsOptional() @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  WECHAT_API_BASE?: string;
+
+  @IsOptional() @IsInt() @Min(100) @Max(60000)
+  WECHAT_TIMEOUT_MS?: number;
+
+  @IsOptional() @IsIn(['log', 'tencent', 'aliyun'])
+  SMS_PROVIDER?: string;
+
+  @IsOptional() @IsString() TENCENT_SMS_SECRET_ID?: string;
+  @IsOptional() @IsString() TENCENT_SMS_SECRET_KEY?: string;
+  @IsOptional() @IsString() TENCENT_SMS_REGION?: string;
+  @IsOptional() @IsString() TENCENT_SMS_SDK_APP_ID?: string;
+  @IsOptional() @IsString() TENCENT_SMS_SIGN_NAME?: string;
+  @IsOptional() @IsString() TENCENT_SMS_TEMPLATE_ID?: string;
+  @IsOptional() @IsString() ALIYUN_SMS_ACCESS_KEY_ID?: string;
+  @IsOptional() @IsString() ALIYUN_SMS_ACCESS_KEY_SECRET?: string;
+  @IsOptional() @IsString() ALIYUN_SMS_SIGN_NAME?: string;
+  @IsOptional() @IsString() ALIYUN_SMS_TEMPLATE_CODE?: string;
+
+  @IsOptional() @IsInt() @Min(1024) @Max(100 * 1024 * 1024)
+  UPLOAD_MAX_BYTES?: number;
+
+  @IsOptional() @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  PUBLIC_BASE_URL?: string;
+
+  @IsOptional() @Matches(/^[A-Za-z0-9_-]{1,32}(,[A-Za-z0-9_-]{1,32})*$/, {
+    message: 'PLATFORM_CODES must be a comma-separated list of codes (letters, digits, _ and -)',
+  })
+  PLATFORM_CODES?: string;
+
+  @IsOptional() @IsInt() @Min(60) @Max(90 * 24 * 3600)
+  SESSION_TTL_SECONDS?: number;
+
+  @IsOptional() @IsString()
+  DATA_KEY?: string;
+
+  @IsOptional() @IsIn(['0', '1'])
+  DEV_EXPOSE_CODES?: string;
+
+  @IsOptional() @IsIn(['0', '1'])
+  SEED_DEMO_DATA?: string;
+
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL?: string;
+}
+
+const NUMERIC = ['PORT', 'WECHAT_TIMEOUT_MS', 'UPLOAD_MAX_BYTES', 'SESSION_TTL_SECONDS'] as const;
+
+/** Checks the environment's shape; answers the list of problems (empty when valid). */
+export function validateEnvironment(raw: Record<string, string | undefined>): {
+  env: EnvironmentVariables;
+  problems: string[];
+} {
+  const input: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    // An empty variable means "not set", as in docker-compose files that pass `FOO=`.
+    if (value !== undefined && value !== '') input[key] = value;
+  }
+  for (const key of NUMERIC) {
+    if (typeof input[key] === 'string' && /^\d+$/.test(input[key] as string)) input[key] = Number(input[key]);
+  }
+  const env = plainToInstance(EnvironmentVariables, input, { excludeExtraneousValues: false });
+  const problems = validateSync(env, { skipMissingProperties: false, forbidUnknownValues: false }).flatMap((e) =>
+    Object.values(e.constraints ?? {}).map((message) =>
+      message.startsWith(e.property) ? message : `${e.property}: ${message}`,
+    ),
+  );
+  return { env, problems };
+}

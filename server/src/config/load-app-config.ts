@@ -1,0 +1,123 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { AppConfig, DatabaseConfig, SmsConfig } from './app-config';
+import { EnvironmentVariables, validateEnvironment } from './env.validation';
+
+export class ConfigurationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n- ${problems.join('\n- ')}`);
+  }
+}
+
+const DATA_KEY_FILE = 'data-key';
+
+/**
+ * Validates the environment and builds the typed configuration. Outside production missing values
+ * get safe local defaults; in production the unsafe ones (development SMS, exposed codes, a
+ * generated data key, no WeChat credentials) stop the server before it listens.
+ */
+export function loadAppConfig(raw: Record<string, string | undefined> = process.env): AppConfig {
+  const { env, problems } = validateEnvironment(raw);
+  if (problems.length) throw new ConfigurationError(problems);
+
+  const production = env.NODE_ENV === 'production';
+  const dataDir = resolve(env.DATA_DIR ?? './data');
+  const sms = smsConfig(env, problems);
+  if (production) {
+    if (!env.SMS_PROVIDER) problems.push('SMS_PROVIDER is required in production (tencent or aliyun)');
+    else if (env.SMS_PROVIDER === 'log') problems.push('SMS_PROVIDER=log only writes codes to the log: refused in production');
+    if (env.DEV_EXPOSE_CODES === '1') problems.push('DEV_EXPOSE_CODES=1 writes captcha answers and SMS codes to the log: refused in production');
+    if (!env.DATA_KEY) problems.push('DATA_KEY is required in production (32 random bytes, base64)');
+    if (!env.WECHAT_APPID || !env.WECHAT_SECRET) problems.push('WECHAT_APPID and WECHAT_SECRET are required in production');
+    if (env.SEED_DEMO_DATA === '1') problems.push('SEED_DEMO_DATA=1 would add demo companies and HR staff: refused in production');
+  }
+  if (!!env.WECHAT_APPID !== !!env.WECHAT_SECRET) problems.push('WECHAT_APPID and WECHAT_SECRET must be set together');
+  const dataKey = env.DATA_KEY ? decodeDataKey(env.DATA_KEY, problems) : null;
+  if (problems.length) throw new ConfigurationError(problems);
+
+  return {
+    production,
+    port: env.PORT ?? 3000,
+    host: env.HOST ?? '0.0.0.0',
+    trustProxy: !env.TRUST_PROXY ? false : /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY,
+    dataDir,
+    database: databaseConfig(env, dataDir),
+    redisUrl: env.REDIS_URL ?? null,
+    redisKeyPrefix: env.REDIS_KEY_PREFIX ?? 'shanqian:',
+    wechat: {
+      appId: env.WECHAT_APPID ?? null,
+      secret: env.WECHAT_SECRET ?? null,
+      apiBase: (env.WECHAT_API_BASE ?? 'https://api.weixin.qq.com').replace(/\/+$/, ''),
+      timeoutMs: env.WECHAT_TIMEOUT_MS ?? 5000,
+    },
+    sms,
+    uploadMaxBytes: env.UPLOAD_MAX_BYTES ?? 5 * 1024 * 1024,
+    publicBaseUrl: env.PUBLIC_BASE_URL ? env.PUBLIC_BASE_URL.replace(/\/+$/, '') : null,
+    platformCodes: (env.PLATFORM_CODES ?? 'wxmp,admin').split(','),
+    sessionTtlSeconds: env.SESSION_TTL_SECONDS ?? 7 * 24 * 3600,
+    dataKey: dataKey ?? localDataKey(dataDir),
+    devExposeCodes: env.DEV_EXPOSE_CODES === '1',
+    seedDemoData: env.SEED_DEMO_DATA ? env.SEED_DEMO_DATA === '1' : !production,
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}
+
+function databaseConfig(env: EnvironmentVariables, dataDir: string): DatabaseConfig {
+  if (!env.DATABASE_URL) return { type: 'sqlite', path: join(dataDir, 'shanqian.sqlite') };
+  return { type: env.DATABASE_URL.startsWith('mariadb:') ? 'mariadb' : 'mysql', url: env.DATABASE_URL };
+}
+
+function smsConfig(env: EnvironmentVariables, problems: string[]): SmsConfig {
+  const required = (names: (keyof EnvironmentVariables)[]): Record<string, string> => {
+    const values: Record<string, string> = {};
+    for (const name of names) {
+      const value = env[name];
+      if (typeof value === 'string' && value) values[name] = value;
+      else problems.push(`${name} is required with SMS_PROVIDER=${env.SMS_PROVIDER}`);
+    }
+    return values;
+  };
+  if (env.SMS_PROVIDER === 'tencent') {
+    const v = required(['TENCENT_SMS_SECRET_ID', 'TENCENT_SMS_SECRET_KEY', 'TENCENT_SMS_SDK_APP_ID', 'TENCENT_SMS_SIGN_NAME', 'TENCENT_SMS_TEMPLATE_ID']);
+    return {
+      provider: 'tencent',
+      secretId: v.TENCENT_SMS_SECRET_ID,
+      secretKey: v.TENCENT_SMS_SECRET_KEY,
+      region: env.TENCENT_SMS_REGION ?? 'ap-guangzhou',
+      sdkAppId: v.TENCENT_SMS_SDK_APP_ID,
+      signName: v.TENCENT_SMS_SIGN_NAME,
+      templateId: v.TENCENT_SMS_TEMPLATE_ID,
+    };
+  }
+  if (env.SMS_PROVIDER === 'aliyun') {
+    const v = required(['ALIYUN_SMS_ACCESS_KEY_ID', 'ALIYUN_SMS_ACCESS_KEY_SECRET', 'ALIYUN_SMS_SIGN_NAME', 'ALIYUN_SMS_TEMPLATE_CODE']);
+    return {
+      provider: 'aliyun',
+      accessKeyId: v.ALIYUN_SMS_ACCESS_KEY_ID,
+      accessKeySecret: v.ALIYUN_SMS_ACCESS_KEY_SECRET,
+      signName: v.ALIYUN_SMS_SIGN_NAME,
+      templateCode: v.ALIYUN_SMS_TEMPLATE_CODE,
+    };
+  }
+  return { provider: 'log' };
+}
+
+function decodeDataKey(value: string, problems: string[]): Buffer | null {
+  const key = Buffer.from(value, 'base64');
+  if (key.length !== 32 || key.toString('base64') !== value) {
+    problems.push('DATA_KEY must be exactly 32 bytes encoded as base64 (openssl rand -base64 32)');
+    return null;
+  }
+  return key;
+}
+
+/** Local runs keep a generated key beside the embedded database, so encrypted ID numbers stay readable across restarts. */
+function localDataKey(dataDir: string): Buffer {
+  const file = join(dataDir, DATA_KEY_FILE);
+  if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
+  mkdirSync(dataDir, { recursive: true });
+  const key = randomBytes(32);
+  writeFileSync(file, key.toString('base64'), { mode: 0o600, flag: 'wx' });
+  return key;
+}

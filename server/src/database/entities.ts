@@ -1,0 +1,31 @@
+import { AdminUser } from '../admin/admin-user.entity';
+import { UserSession } from '../auth/user-session.entity';
+import { WechatUser } from '../auth/wechat-user.entity';
+import { Company } from '../catalog/company.entity';
+import { DictionaryEntry } from '../catalog/dictionary-entry.entity';
+import { Platform } from '../catalog/platform.entity';
+import { WorkPosition } from '../catalog/work-position.entity';
+import { EmployeeEducation } from '../employee/employee-education.entity';
+import { EmployeeWorkExperience } from '../employee/employee-work-experience.entity';
+import { Employee } from '../employee/employee.entity';
+import { Contract } from '../sign/contract.entity';
+import { SignApplicationEvent } from '../sign/sign-application-event.entity';
+import { SignApplication } from '../sign/sign-application.entity';
+import { Upload } from '../upload/upload.entity';
+
+export const ENTITIES = [
+  AdminUser,
+  Company,
+  Contract,
+  DictionaryEntry,
+  Employee,
+  EmployeeEducation,
+  EmployeeWorkExperience,
+  Platform,
+  SignApplication,
+  SignApplicationEvent,
+  Upload,
+  UserSession,
+  WechatUser,
+  WorkPosition,
+];

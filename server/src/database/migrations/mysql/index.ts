@@ -1,0 +1,5 @@
+import { ReferenceDictionaries1795356700000 } from '../1795356700000-reference-dictionaries';
+import { InitialSchema1795356679125 } from './1795356679125-initial-schema';
+
+/** MariaDB/MySQL migrations, oldest first. */
+export const MYSQL_MIGRATIONS = [InitialSchema1795356679125, ReferenceDictionaries1795356700000];

@@ -1,0 +1,5 @@
+import { ReferenceDictionaries1795356700000 } from '../1795356700000-reference-dictionaries';
+import { InitialSchema1795356678187 } from './1795356678187-initial-schema';
+
+/** SQLite migrations, oldest first. */
+export const SQLITE_MIGRATIONS = [InitialSchema1795356678187, ReferenceDictionaries1795356700000];

@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+import { Logger as NestLogger } from '@nestjs/common';
+import { createApp } from './app.factory';
+import { ConfigurationError, loadAppConfig } from './config/load-app-config';
+
+async function bootstrap(): Promise<void> {
+  let config;
+  try {
+    config = loadAppConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigurationError) {
+      console.error(error.message);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+  const app = await createApp(config);
+  await app.listen(config.port, config.host);
+  const where = config.database.type === 'sqlite' ? config.database.path : config.database.type;
+  new NestLogger("Bootstrap").log(`闪签云 server listening on http://${config.host}:${config.port} (database: ${where}, redis: ${config.redisUrl ? 'on' : 'off'})`);
+}
+
+void bootstrap();

@@ -1,0 +1,154 @@
+/**
+ * Request and response shapes of every mini-program endpoint (seed §1.2 and §3).
+ * Field names are the seed's (snake_case) because they are the wire format.
+ */
+import type {
+  Gender,
+  HouseholdType,
+  MaritalStatus,
+  PoliticalStatus,
+  SignApplicationStatus,
+  VerifyStatus,
+} from './enums';
+
+/** POST /weixin/login */
+export interface WeixinLoginRequest {
+  /** The code from `wx.login`. */
+  code: string;
+}
+export interface WeixinLoginResponse {
+  session_token: string;
+  /** 0 before any resume was submitted. */
+  em_id: number;
+}
+
+/** GET /em_status */
+export interface EmStatusResponse {
+  /** Rejection reason, '' unless status is 4. */
+  reason: string;
+  company_name: string;
+  /** 0 while there is no application. */
+  status: 0 | SignApplicationStatus;
+  verify_status: VerifyStatus;
+}
+
+/** One row of `employee_edu`. Dates are `YYYY-MM`. */
+export interface EmployeeEducation {
+  school: string;
+  major: string;
+  /** A `dict_key` of dictionary `Edu_Type`. */
+  edu_type: string;
+  start_date: string;
+  end_date: string;
+}
+
+/** One row of `work_exp`. Dates are `YYYY-MM`. */
+export interface EmployeeWorkExperience {
+  company_name: string;
+  position: string;
+  start_date: string;
+  end_date: string;
+  description?: string;
+}
+
+/** The resume fields of seed §2.2.1. */
+export interface ResumeFields {
+  real_name: string;
+  phone: string;
+  id_number: string;
+  age: number;
+  gender: Gender;
+  /** A `dict_value` of dictionary `Nation`, e.g. 汉族. */
+  nation: string;
+  marital_sts: MaritalStatus;
+  political_sts: PoliticalStatus;
+  acct_type: HouseholdType;
+  acct_prc_id?: number | null;
+  acct_prc_name?: string | null;
+  acct_city_id?: number | null;
+  acct_city_name?: string | null;
+  acct_coy_id?: number | null;
+  acct_coy_name?: string | null;
+  acct_addr?: string | null;
+  province_id?: number | null;
+  province_name?: string | null;
+  city_id?: number | null;
+  city_name?: string | null;
+  county_id?: number | null;
+  county_name?: string | null;
+  addr?: string | null;
+  em_contact_name?: string | null;
+  em_contact_phone?: string | null;
+  em_contact_relationship?: string | null;
+}
+
+/** POST /employee and PUT /employee */
+export interface EmployeeRequest extends ResumeFields {
+  company_id: number;
+  work_pos: string;
+  /** The chosen HR handler (an admin user id from GET /handlers). */
+  ad_user_id: number;
+  /** URLs returned by POST /image. */
+  id_card_front: string;
+  id_card_back: string;
+  employee_edu: EmployeeEducation[];
+  work_exp: EmployeeWorkExperience[];
+  /** SMS code sent to `phone` by POST /verifycode; required on POST and when PUT changes the phone. */
+  verify_code?: string;
+}
+
+export interface CompanyRef {
+  id: number;
+  company_name: string;
+}
+
+export interface HandlerRef {
+  id: number;
+  name: string;
+}
+
+/** GET /employee */
+export interface EmployeeResponse extends ResumeFields {
+  id: number;
+  company_id: number;
+  work_pos: string;
+  ad_user_id: number;
+  company: CompanyRef;
+  handler: HandlerRef;
+  /** Freshly signed URLs, valid about an hour. */
+  id_card_front: string;
+  id_card_back: string;
+  employee_edu: EmployeeEducation[];
+  work_exp: EmployeeWorkExperience[];
+  status: SignApplicationStatus;
+  reason: string;
+}
+
+/** GET /dict/{dict_item} answers a list of these. */
+export interface DictEntry {
+  dict_key: string;
+  dict_value: string;
+}
+
+/** GET /work_pos answers `string[]`; GET /handlers `HandlerRef[]`; GET /companies `CompanyRef[]`. */
+export type WorkPositionList = string[];
+
+/** POST /image (multipart, field `file`) */
+export interface ImageUploadResponse {
+  url: string;
+}
+
+/** GET /captcha?format=json */
+export interface CaptchaJsonResponse {
+  captcha_id: string;
+  /** `data:image/svg+xml;base64,…` */
+  image: string;
+}
+
+/** POST /verifycode */
+export interface VerifyCodeRequest {
+  captcha_code: string;
+  phone: string;
+  /** From GET /captcha?format=json; otherwise the `captcha_id` cookie is used. */
+  captcha_id?: string;
+}

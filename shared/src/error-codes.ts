@@ -1,0 +1,94 @@
+/**
+ * The one table of non-zero `status` values. Each code has one HTTP status class and a default
+ * Chinese message; a response may carry a more precise message (for instance naming the field).
+ * Codes are grouped by domain: 10xxx protocol, 11xxx login and session, 12xxx captcha and SMS,
+ * 13xxx resume and application, 14xxx catalog, 15xxx uploads.
+ */
+export enum ErrorCode {
+  ValidationFailed = 10001,
+  PlatformCodeMissing = 10002,
+  PlatformCodeUnknown = 10003,
+  HeaderInvalid = 10004,
+  RouteNotFound = 10005,
+  PayloadTooLarge = 10006,
+  UnsupportedMediaType = 10007,
+  RateLimited = 10008,
+  InternalError = 10009,
+  BodyMalformed = 10010,
+
+  AuthTokenMissing = 11001,
+  AuthTokenInvalid = 11002,
+  WechatCodeInvalid = 11003,
+  WechatBusy = 11004,
+  WechatUserBlocked = 11005,
+  WechatUnavailable = 11006,
+
+  CaptchaInvalid = 12001,
+  SmsCodeInvalid = 12002,
+  SmsCodeAttemptsExceeded = 12003,
+  SmsTooFrequent = 12004,
+  SmsDailyLimit = 12005,
+  SmsSendFailed = 12006,
+
+  EmployeeExists = 13001,
+  EmployeeNotFound = 13002,
+  PhoneTaken = 13003,
+  IdNumberTaken = 13004,
+  ApplicationLocked = 13005,
+  ApplicationChanged = 13006,
+
+  DictNotFound = 14001,
+
+  UploadMissing = 15001,
+  UploadTooLarge = 15002,
+  UploadTypeUnsupported = 15003,
+  FileLinkInvalid = 15004,
+  FileNotFound = 15005,
+}
+
+export interface ErrorCodeInfo {
+  http: number;
+  msg: string;
+}
+
+export const ERROR_CODES: Record<ErrorCode, ErrorCodeInfo> = {
+  [ErrorCode.ValidationFailed]: { http: 400, msg: '请求参数有误' },
+  [ErrorCode.PlatformCodeMissing]: { http: 400, msg: '缺少请求头 X-platform-code' },
+  [ErrorCode.PlatformCodeUnknown]: { http: 403, msg: '未知的平台标识 X-platform-code' },
+  [ErrorCode.HeaderInvalid]: { http: 400, msg: '请求头格式有误' },
+  [ErrorCode.RouteNotFound]: { http: 404, msg: '接口不存在' },
+  [ErrorCode.PayloadTooLarge]: { http: 413, msg: '请求内容过大' },
+  [ErrorCode.UnsupportedMediaType]: { http: 415, msg: '不支持的请求内容类型' },
+  [ErrorCode.RateLimited]: { http: 429, msg: '请求过于频繁，请稍后再试' },
+  [ErrorCode.InternalError]: { http: 500, msg: '服务器内部错误，请稍后再试' },
+  [ErrorCode.BodyMalformed]: { http: 400, msg: '请求体格式有误' },
+
+  [ErrorCode.AuthTokenMissing]: { http: 401, msg: '请先登录' },
+  [ErrorCode.AuthTokenInvalid]: { http: 401, msg: '登录已失效，请重新登录' },
+  [ErrorCode.WechatCodeInvalid]: { http: 400, msg: '微信登录凭证无效或已使用，请重新登录' },
+  [ErrorCode.WechatBusy]: { http: 503, msg: '微信服务繁忙，请稍后再试' },
+  [ErrorCode.WechatUserBlocked]: { http: 403, msg: '该微信账号存在风险，已被微信拦截登录' },
+  [ErrorCode.WechatUnavailable]: { http: 502, msg: '暂时无法连接微信服务，请稍后再试' },
+
+  [ErrorCode.CaptchaInvalid]: { http: 400, msg: '图形验证码错误或已过期，请刷新后重试' },
+  [ErrorCode.SmsCodeInvalid]: { http: 400, msg: '短信验证码错误或已过期' },
+  [ErrorCode.SmsCodeAttemptsExceeded]: { http: 400, msg: '短信验证码错误次数过多，请重新获取' },
+  [ErrorCode.SmsTooFrequent]: { http: 429, msg: '短信发送过于频繁，请稍后再试' },
+  [ErrorCode.SmsDailyLimit]: { http: 429, msg: '今日短信发送次数已达上限，请明天再试' },
+  [ErrorCode.SmsSendFailed]: { http: 502, msg: '短信发送失败，请稍后再试' },
+
+  [ErrorCode.EmployeeExists]: { http: 409, msg: '简历已提交，请使用修改简历（PUT /employee）' },
+  [ErrorCode.EmployeeNotFound]: { http: 404, msg: '尚未提交简历' },
+  [ErrorCode.PhoneTaken]: { http: 409, msg: '该手机号已被其他简历使用' },
+  [ErrorCode.IdNumberTaken]: { http: 409, msg: '该身份证号已被其他简历使用' },
+  [ErrorCode.ApplicationLocked]: { http: 409, msg: '签约申请处于待签约或已签约状态，不能修改简历' },
+  [ErrorCode.ApplicationChanged]: { http: 409, msg: '签约申请刚被他人修改，请刷新后重试' },
+
+  [ErrorCode.DictNotFound]: { http: 404, msg: '字典不存在' },
+
+  [ErrorCode.UploadMissing]: { http: 400, msg: '请在字段 file 中上传文件' },
+  [ErrorCode.UploadTooLarge]: { http: 413, msg: '文件过大' },
+  [ErrorCode.UploadTypeUnsupported]: { http: 415, msg: '只支持 JPEG、PNG 或 WebP 图片' },
+  [ErrorCode.FileLinkInvalid]: { http: 403, msg: '文件链接无效或已过期' },
+  [ErrorCode.FileNotFound]: { http: 404, msg: '文件不存在' },
+};
