@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { Employee } from './employee.entity';
 
 /** One row of a resume's work history (work_exp). Dates are YYYY-MM. */
@@ -13,7 +13,7 @@ export class EmployeeWorkExperience {
 
   @ManyToOne(() => Employee, (employee) => employee.workExperience, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'employee_id' })
-  employee?: Employee;
+  employee?: Relation<Employee>;
 
   @Column({ type: 'int', default: 0 }) sort!: number;
   @Column({ name: 'company_name', type: 'varchar', length: 64 }) companyName!: string;
