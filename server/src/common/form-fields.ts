@@ -1,0 +1,105 @@
+import { applyDecorators } from '@nestjs/common';
+import { ClassConstructor, plainToInstance, Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+
+/*
+ * Field decorators for bodies that arrive form-urlencoded (every value a string) or as JSON, with
+ * Chinese messages. Checks run in the order listed and stop at the first failure, so a missing value
+ * says "不能为空" rather than "too long".
+ */
+
+const blankToNull = (value: unknown) => (value === '' || value === undefined ? null : value);
+const trimmed = (value: unknown) => (typeof value === 'string' ? value.trim() : value);
+const integer = (value: unknown) => (typeof value === 'string' && /^-?\d{1,10}$/.test(value.trim()) ? Number(value) : value);
+
+export function RequiredText(max: number, pattern?: { regex: RegExp; message: string }) {
+  return applyDecorators(
+    Transform(({ value }) => trimmed(value)),
+    IsDefined({ message: '不能为空' }),
+    IsString({ message: '应为文本' }),
+    MinLength(1, { message: '不能为空' }),
+    MaxLength(max, { message: `最多 ${max} 个字` }),
+    ...(pattern ? [Matches(pattern.regex, { message: pattern.message })] : []),
+  );
+}
+
+export function OptionalText(max: number, pattern?: { regex: RegExp; message: string }) {
+  return applyDecorators(
+    Transform(({ value }) => blankToNull(trimmed(value))),
+    ValidateIf((_, value) => value !== null),
+    IsString({ message: '应为文本' }),
+    MaxLength(max, { message: `最多 ${max} 个字` }),
+    ...(pattern ? [Matches(pattern.regex, { message: pattern.message })] : []),
+  );
+}
+
+export function RequiredInt(range: { min?: number; max?: number; oneOf?: number[] } = {}) {
+  return applyDecorators(
+    Transform(({ value }) => integer(value)),
+    IsDefined({ message: '不能为空' }),
+    IsInt({ message: '应为整数' }),
+    ...(range.oneOf ? [IsIn(range.oneOf, { message: `应为 ${range.oneOf.join('、')} 之一` })] : []),
+    ...(range.min !== undefined ? [Min(range.min, { message: `不能小于 ${range.min}` })] : []),
+    ...(range.max !== undefined ? [Max(range.max, { message: `不能大于 ${range.max}` })] : []),
+  );
+}
+
+export function OptionalInt(range: { min?: number; max?: number } = {}) {
+  return applyDecorators(
+    Transform(({ value }) => blankToNull(integer(value))),
+    ValidateIf((_, value) => value !== null),
+    IsInt({ message: '应为整数' }),
+    ...(range.min !== undefined ? [Min(range.min, { message: `不能小于 ${range.min}` })] : []),
+    ...(range.max !== undefined ? [Max(range.max, { message: `不能大于 ${range.max}` })] : []),
+  );
+}
+
+export const YEAR_MONTH = { regex: /^\d{4}-(0[1-9]|1[0-2])$/, message: '应为 YYYY-MM 格式的年月' };
+
+/**
+ * An array of objects, accepted as JSON, as a JSON string inside a form body, or in bracket
+ * notation (`employee_edu[0][school]=…`, which qs parses to an array, or to an object with numeric
+ * keys past its array limit).
+ */
+export function FormArray<T extends object>(type: ClassConstructor<T>, size: { min: number; max: number }) {
+  return applyDecorators(
+    Transform(({ obj, key }) => toArray(obj[key], type)),
+    IsDefined({ message: `至少填写 ${size.min} 条` }),
+    IsArray({ message: '应为数组（JSON 或 key[0][field] 形式）' }),
+    ArrayMinSize(size.min, { message: `至少填写 ${size.min} 条` }),
+    ArrayMaxSize(size.max, { message: `最多 ${size.max} 条` }),
+    ValidateNested({ message: '每一条应为对象' }),
+  );
+}
+
+function toArray<T extends object>(raw: unknown, type: ClassConstructor<T>): unknown {
+  let value = raw;
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      return value;
+    }
+  }
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const keys = Object.keys(value);
+    if (keys.length && keys.every((k) => /^\d+$/.test(k))) value = keys.sort((a, b) => Number(a) - Number(b)).map((k) => (value as Record<string, unknown>)[k]);
+  }
+  if (!Array.isArray(value)) return value;
+  return value.map((item) => (item && typeof item === 'object' ? plainToInstance(type, item) : item));
+}
