@@ -8,7 +8,8 @@ export const FAKE_WECHAT_SECRET = 'test_secret';
  * A local stand-in for api.weixin.qq.com's jscode2session, speaking its documented answers.
  * Codes pick the behaviour: `invalid` 40029, `used` 40163, `quota` 45011, `busy` -1, `risky` 40226,
  * `slow` never answers in time, `down` answers HTTP 502; `u_…` also returns a unionid; any other
- * code logs in openid `o_<code>`. Each code works once, as WeChat's do.
+ * code logs in openid `o_<code>`, and `<code>.<n>` is a fresh code of that same person. Each code
+ * works once, as WeChat's do.
  */
 export class FakeWechatServer {
   readonly requests: URL[] = [];
@@ -40,7 +41,7 @@ export class FakeWechatServer {
       if (this.usedCodes.has(code) || code === 'used') return reply({ errcode: 40163, errmsg: 'code been used' });
       this.usedCodes.add(code);
       reply({
-        openid: `o_${code.replace(/^u_/, '')}`,
+        openid: `o_${code.replace(/^u_/, '').split('.')[0]}`,
         session_key: 'c2Vzc2lvbl9rZXlfbmV2ZXJfbG9nZ2Vk',
         ...(code.startsWith('u_') ? { unionid: `un_${code.slice(2)}` } : {}),
       });

@@ -1,0 +1,72 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigurationError, loadAppConfig } from './load-app-config';
+
+const KEY = Buffer.alloc(32, 7).toString('base64');
+const SAFE_PRODUCTION = {
+  NODE_ENV: 'production',
+  DATA_KEY: KEY,
+  WECHAT_APPID: 'wx1',
+  WECHAT_SECRET: 's',
+  SMS_PROVIDER: 'aliyun',
+  ALIYUN_SMS_ACCESS_KEY_ID: 'id',
+  ALIYUN_SMS_ACCESS_KEY_SECRET: 'secret',
+  ALIYUN_SMS_SIGN_NAME: '闪签云',
+  ALIYUN_SMS_TEMPLATE_CODE: 'SMS_1',
+};
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    loadAppConfig(env);
+    return [];
+  } catch (error) {
+    return (error as ConfigurationError).problems;
+  }
+}
+
+describe('configuration from the environment', () => {
+  it('has safe local defaults: embedded database, log SMS, generated and kept data key', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'cfg-'));
+    const config = loadAppConfig({ DATA_DIR: dataDir });
+    expect(config).toMatchObject({
+      production: false,
+      port: 3000,
+      host: '0.0.0.0',
+      database: { type: 'sqlite', path: join(dataDir, 'shanqian.sqlite') },
+      redisUrl: null,
+      sms: { provider: 'log' },
+      uploadMaxBytes: 5 * 1024 * 1024,
+      platformCodes: ['wxmp', 'admin'],
+      sessionTtlSeconds: 7 * 24 * 3600,
+      devExposeCodes: false,
+      seedDemoData: true,
+    });
+    expect(config.dataKey).toHaveLength(32);
+    expect(readFileSync(join(dataDir, 'data-key'), 'utf8')).toBe(config.dataKey.toString('base64'));
+    expect(loadAppConfig({ DATA_DIR: dataDir }).dataKey.equals(config.dataKey)).toBe(true);
+  });
+
+  it('reads the database kind from DATABASE_URL', () => {
+    expect(loadAppConfig({ ...SAFE_PRODUCTION, DATABASE_URL: 'mysql://u:p@db:3306/shanqian' }).database).toEqual({ type: 'mysql', url: 'mysql://u:p@db:3306/shanqian' });
+    expect(loadAppConfig({ ...SAFE_PRODUCTION, DATABASE_URL: 'mariadb://root@127.0.0.1/x' }).database.type).toBe('mariadb');
+    expect(problems({ DATABASE_URL: 'postgres://x/y' })[0]).toMatch(/DATABASE_URL/);
+  });
+
+  it('starts in production only with safe settings', () => {
+    expect(problems(SAFE_PRODUCTION)).toEqual([]);
+    const refused = problems({ NODE_ENV: 'production', DEV_EXPOSE_CODES: '1', SMS_PROVIDER: 'log' });
+    expect(refused.join('\n')).toMatch(/SMS_PROVIDER=log/);
+    expect(refused.join('\n')).toMatch(/DEV_EXPOSE_CODES/);
+    expect(refused.join('\n')).toMatch(/DATA_KEY is required/);
+    expect(refused.join('\n')).toMatch(/WECHAT_APPID/);
+    expect(problems({ ...SAFE_PRODUCTION, SMS_PROVIDER: undefined as unknown as string })).toEqual(['SMS_PROVIDER is required in production (tencent or aliyun)']);
+  });
+
+  it('names every malformed variable', () => {
+    const malformed = problems({ PORT: 'eighty', UPLOAD_MAX_BYTES: '10', PLATFORM_CODES: 'wx mp', REDIS_URL: 'localhost' }).join('\n');
+    for (const name of ['PORT', 'UPLOAD_MAX_BYTES', 'PLATFORM_CODES', 'REDIS_URL']) expect(malformed).toContain(name);
+    const incomplete = problems({ DATA_KEY: 'short', SMS_PROVIDER: 'tencent', WECHAT_APPID: 'wx1' }).join('\n');
+    for (const name of ['TENCENT_SMS_SECRET_ID', 'TENCENT_SMS_TEMPLATE_ID', 'DATA_KEY must be exactly 32 bytes', 'WECHAT_SECRET must be set together']) expect(incomplete).toContain(name);
+  });
+});
