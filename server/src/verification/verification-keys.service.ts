@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { SecretsService } from '../common/crypto/secrets.service';
+
+const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000; // China has one time zone and no daylight saving
+const DAY_MS = 24 * 3600 * 1000;
+
+/** The calendar day in Asia/Shanghai, `YYYYMMDD`: daily limits reset at Beijing midnight, as users expect. */
+export function shanghaiDay(now = Date.now()): string {
+  return new Date(now + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10).replaceAll('-', '');
+}
+
+export function msUntilShanghaiMidnight(now = Date.now()): number {
+  return DAY_MS - ((now + SHANGHAI_OFFSET_MS) % DAY_MS);
+}
+
+/**
+ * Names of the verification keys in the KvStore. Phone numbers appear only as a keyed hash, so a
+ * look at Redis shows neither the numbers nor (the codes being MACs too) anything usable.
+ */
+@Injectable()
+export class VerificationKeys {
+  constructor(private readonly secrets: SecretsService) {}
+
+  captcha(captchaId: string): string {
+    return `captcha:${captchaId}`;
+  }
+
+  smsCode(phone: string): string {
+    return `sms:code:${this.phoneTag(phone)}`;
+  }
+
+  smsTries(phone: string): string {
+    return `sms:tries:${this.phoneTag(phone)}`;
+  }
+
+  phoneCooldown(phone: string): string {
+    return `sms:cooldown:${this.phoneTag(phone)}`;
+  }
+
+  phoneDay(phone: string, day = shanghaiDay()): string {
+    return `sms:phone-day:${this.phoneTag(phone)}:${day}`;
+  }
+
+  userDay(userId: number, day = shanghaiDay()): string {
+    return `sms:user-day:${userId}:${day}`;
+  }
+
+  ipHour(ip: string): string {
+    return `sms:ip-hour:${ip}`;
+  }
+
+  private phoneTag(phone: string): string {
+    // The `phone:` prefix keeps these MACs apart from the code MACs (`<phone>:<code>`) under the same key.
+    return this.secrets.mac('verification-codes', `phone:${phone}`).slice(0, 32);
+  }
+}
