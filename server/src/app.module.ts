@@ -62,7 +62,7 @@ export class AppModule implements NestModule {
         SignModule,
       ],
       providers: [
-        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        { provide: APP_FILTER, useValue: new AllExceptionsFilter() },
         { provide: APP_INTERCEPTOR, useClass: EnvelopeInterceptor },
         { provide: APP_PIPE, useFactory: createValidationPipe },
       ],

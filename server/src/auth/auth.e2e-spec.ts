@@ -1,3 +1,4 @@
+import { sha256Hex } from '../common/crypto/secrets.service';
 import { UserSession } from './user-session.entity';
 import { WechatUser } from './wechat-user.entity';
 import { MiniProgramClient } from '../test/api-client';
@@ -65,7 +66,7 @@ describe('POST /weixin/login and sessions', () => {
     expect((await client.get('/em_status').expect(401)).body.status).toBe(11002);
     await client.login();
     await client.get('/em_status').expect(200);
-    await t.db.getRepository(UserSession).update({}, { expiresAt: new Date(Date.now() - 1000) });
+    await t.db.getRepository(UserSession).update({ tokenHash: sha256Hex(client.token!) }, { expiresAt: new Date(Date.now() - 1000) });
     expect((await client.get('/em_status').expect(401)).body.status).toBe(11002);
   });
 });

@@ -1,10 +1,14 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata, UseFilters } from '@nestjs/common';
 import type { Envelope } from '@shanqian/shared';
+import { AllExceptionsFilter } from './all-exceptions.filter';
 
 export const ERROR_CODE_FIELD = 'shanqian:error-code-field';
 
-/** The seed shows `/image` and `/verifycode` answers with `error_code`; such handlers carry it too. */
-export const WithErrorCodeField = () => SetMetadata(ERROR_CODE_FIELD, true);
+/**
+ * The seed shows `/image` and `/verifycode` answers with `error_code`; such handlers carry it too:
+ * the interceptor reads the mark for successes, the route-scoped filter writes it on errors.
+ */
+export const WithErrorCodeField = () => applyDecorators(SetMetadata(ERROR_CODE_FIELD, true), UseFilters(new AllExceptionsFilter(true)));
 
 /** Set by handlers that write their own body (files, images): the interceptor leaves it alone. */
 export const RAW_RESPONSE = 'shanqian:raw-response';

@@ -52,6 +52,9 @@ export interface TestApp {
 }
 
 /**
+ * One per test file: nestjs-pino keeps one HTTP logger per process, so a second app in the same file
+ * would write its log lines into the first one's capture.
+ *
  * The real application on a real port, with a database of its own (a fresh SQLite file, or a fresh
  * MariaDB database created here and dropped on close), a fake WeChat, and captured logs.
  */

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post, Req, UseFilters } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ErrorCode } from '@shanqian/shared';
 import type { Request } from 'express';
 import { AuthenticatedUser, CurrentUser } from '../auth/current-user.decorator';
@@ -8,7 +8,6 @@ import { Ctx, RequestContext } from '../common/request-context';
 import { CAPTCHA_COOKIE } from './captcha.controller';
 import { CaptchaService } from './captcha.service';
 import { VerifyCodeDto } from './dto/verify-code.dto';
-import { ErrorCodeFieldFilter } from './error-code-field.filter';
 import { SmsCodeService } from './sms-code.service';
 
 @Controller('verifycode')
@@ -22,7 +21,6 @@ export class VerifyCodeController {
   @Post()
   @HttpCode(200)
   @WithErrorCodeField()
-  @UseFilters(ErrorCodeFieldFilter)
   async send(
     @Body() body: VerifyCodeDto,
     @Req() req: Request,
