@@ -39,8 +39,12 @@ function parseCity(value: string): string {
   return city;
 }
 
-/** Signed file links are opened by <image> tags and downloads, which send no protocol headers: the signature is their credential. */
-export const isSignedFileRequest = (req: Request): boolean => req.method === 'GET' && /^\/image\/[^/]+$/.test(req.path);
+/**
+ * Signed file links are opened by <image> tags and downloads, which send no protocol headers: the signature is their credential.
+ * The path comes from `originalUrl`: mounted for '*', this middleware sees `req.url` (and `req.path`) stripped to '/'.
+ */
+export const isSignedFileRequest = (req: Request): boolean =>
+  req.method === 'GET' && /^\/image\/[^/?#]+(?:[?#]|$)/.test(req.originalUrl);
 
 /**
  * Runs before anything else (body parsing, uploads, routing): rejects requests without an accepted

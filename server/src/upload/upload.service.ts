@@ -1,0 +1,126 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { ErrorCode } from '@shanqian/shared';
+import { Repository } from 'typeorm';
+import { AppException } from '../common/app.exception';
+import { SecretsService, sha256Hex } from '../common/crypto/secrets.service';
+import { FileStorageService, newStorageKey, STORAGE_KEY } from './file-storage.service';
+import { detectImageMime } from './image-type';
+import { Upload } from './upload.entity';
+
+/** About an hour, as the issue asks: long enough to view a form, short enough that a leaked link soon dies. */
+export const FILE_LINK_TTL_SECONDS = 3600;
+
+const EXPIRES = /^\d{1,12}$/;
+const SIGNATURE = /^[0-9a-f]{64}$/;
+/** The path may carry a prefix (PUBLIC_BASE_URL behind a reverse proxy at /api, say). */
+const LINK_PATH = /\/image\/([^/]+)$/;
+
+/** A file that a signed link may serve: where it is, what it is, and how long the link still lives. */
+export interface SignedFile {
+  upload: Upload;
+  path: string;
+  remainingSeconds: number;
+}
+
+const nowSeconds = (): number => Math.floor(Date.now() / 1000);
+
+/**
+ * Uploaded images and the signed links to them. A link is `<base>/image/<key>?expires=<unix s>&sig=<hex>`
+ * with sig = HMAC('file-links', `<key>.<expires>`): the signature, not a session, is what lets a
+ * file be fetched, because <image> tags send no headers.
+ */
+@Injectable()
+export class UploadService {
+  private readonly logger = new Logger(UploadService.name);
+
+  constructor(
+    @InjectRepository(Upload) private readonly uploads: Repository<Upload>,
+    private readonly files: FileStorageService,
+    private readonly secrets: SecretsService,
+  ) {}
+
+  /** Checks that the file is a JPEG, PNG or WebP by its bytes, stores it, and records who uploaded it. */
+  async storeImage(ownerUserId: number, file: Express.Multer.File | undefined): Promise<Upload> {
+    if (!file?.buffer) throw new AppException(ErrorCode.UploadMissing);
+    if (file.buffer.length === 0) throw new AppException(ErrorCode.UploadMissing, 'file: 上传的文件是空的');
+    const mime = await detectImageMime(file.buffer);
+    if (!mime) throw new AppException(ErrorCode.UploadTypeUnsupported);
+
+    const storageKey = newStorageKey();
+    await this.files.write(storageKey, file.buffer);
+    try {
+      const row = this.uploads.create({ storageKey, ownerUserId, mime, size: file.buffer.length, sha256: sha256Hex(file.buffer) });
+      return await this.uploads.save(row);
+    } catch (error) {
+      // A file without its row could never be served nor cleaned up by anything else.
+      await this.files.remove(storageKey);
+      throw error;
+    }
+  }
+
+  /** An absolute link to the file, valid `ttlSeconds` from now. */
+  signedUrl(storageKey: string, baseUrl: string, ttlSeconds = FILE_LINK_TTL_SECONDS): string {
+    const expires = nowSeconds() + ttlSeconds;
+    const sig = this.secrets.mac('file-links', `${storageKey}.${expires}`);
+    return `${baseUrl.replace(/\/+$/, '')}/image/${storageKey}?expires=${expires}&sig=${sig}`;
+  }
+
+  findById(id: number): Promise<Upload | null> {
+    return this.uploads.findOneBy({ id });
+  }
+
+  /**
+   * What GET /image/:key may serve. The signature is checked before the key is looked up, so a
+   * caller without a valid link learns nothing about which files exist.
+   */
+  async openSigned(storageKey: string, expires: unknown, sig: unknown): Promise<SignedFile> {
+    if (!STORAGE_KEY.test(storageKey)) throw new AppException(ErrorCode.FileNotFound);
+    const expiresAt = this.authenticExpiry(storageKey, expires, sig);
+    if (expiresAt === null) throw new AppException(ErrorCode.FileLinkInvalid);
+    const remainingSeconds = expiresAt - nowSeconds();
+    if (remainingSeconds <= 0) throw new AppException(ErrorCode.FileLinkInvalid, '文件链接已过期，请重新获取');
+
+    const upload = await this.uploads.findOneBy({ storageKey });
+    if (!upload) throw new AppException(ErrorCode.FileNotFound);
+    if ((await this.files.size(storageKey)) === null) {
+      this.logger.error(`Upload ${upload.id} has a row but no file (${storageKey})`);
+      throw new AppException(ErrorCode.FileNotFound);
+    }
+    return { upload, path: this.files.path(storageKey), remainingSeconds };
+  }
+
+  /**
+   * The upload behind a link that POST /image returned (any host, any path prefix), if the link is
+   * authentic and the upload belongs to `ownerUserId`. An expired link is still accepted: filling in
+   * a resume may take longer than a link lives, and the signature proves the server issued it.
+   * Every problem is a 400 naming `field`.
+   */
+  async resolveOwned(url: string, ownerUserId: number, field: string): Promise<Upload> {
+    const invalid = () => AppException.invalid(field, '不是有效的图片链接，请重新上传');
+    if (typeof url !== 'string' || !url.trim()) throw invalid();
+    let parsed: URL;
+    try {
+      // The base only makes a path-only link parseable; the host of an absolute link is ignored.
+      parsed = new URL(url.trim(), 'http://localhost');
+    } catch {
+      throw invalid();
+    }
+    const storageKey = LINK_PATH.exec(parsed.pathname)?.[1] ?? '';
+    if (!STORAGE_KEY.test(storageKey)) throw invalid();
+    const expires = parsed.searchParams.getAll('expires');
+    const sig = parsed.searchParams.getAll('sig');
+    if (expires.length !== 1 || sig.length !== 1 || this.authenticExpiry(storageKey, expires[0], sig[0]) === null) throw invalid();
+
+    const upload = await this.uploads.findOneBy({ storageKey });
+    if (!upload || (await this.files.size(storageKey)) === null) throw AppException.invalid(field, '图片不存在，请重新上传');
+    if (upload.ownerUserId !== ownerUserId) throw AppException.invalid(field, '只能使用自己上传的图片，请重新上传');
+    return upload;
+  }
+
+  /** The link's expiry (unix seconds) when its signature is the server's, whether or not it has passed; otherwise null. */
+  private authenticExpiry(storageKey: string, expires: unknown, sig: unknown): number | null {
+    if (typeof expires !== 'string' || !EXPIRES.test(expires) || typeof sig !== 'string' || !SIGNATURE.test(sig)) return null;
+    return this.secrets.verifyMac('file-links', `${storageKey}.${expires}`, sig) ? Number(expires) : null;
+  }
+}
