@@ -41,7 +41,7 @@ export function RequiredText(max: number, pattern?: { regex: RegExp; message: st
 export function OptionalText(max: number, pattern?: { regex: RegExp; message: string }) {
   return applyDecorators(
     Transform(({ value }) => blankToNull(trimmed(value))),
-    ValidateIf((_, value) => value !== null),
+    ValidateIf((_, value) => value !== null && value !== undefined),
     IsString({ message: '应为文本' }),
     MaxLength(max, { message: `最多 ${max} 个字` }),
     ...(pattern ? [Matches(pattern.regex, { message: pattern.message })] : []),
@@ -62,7 +62,7 @@ export function RequiredInt(range: { min?: number; max?: number; oneOf?: number[
 export function OptionalInt(range: { min?: number; max?: number } = {}) {
   return applyDecorators(
     Transform(({ value }) => blankToNull(integer(value))),
-    ValidateIf((_, value) => value !== null),
+    ValidateIf((_, value) => value !== null && value !== undefined),
     IsInt({ message: '应为整数' }),
     ...(range.min !== undefined ? [Min(range.min, { message: `不能小于 ${range.min}` })] : []),
     ...(range.max !== undefined ? [Max(range.max, { message: `不能大于 ${range.max}` })] : []),

@@ -5,6 +5,7 @@ import { ValueTransformer } from 'typeorm';
  * string with two decimals, so money never passes through a float.
  */
 export const MONEY: ValueTransformer = {
-  to: (value: string | null | undefined) => value ?? null,
+  // undefined stays undefined, so an insert without a value gets the column's default.
+  to: (value: string | null | undefined) => value,
   from: (value: string | number | null) => (value === null ? null : Number(value).toFixed(2)),
 };

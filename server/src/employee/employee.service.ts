@@ -46,7 +46,9 @@ export class EmployeeService {
   async create(userId: number, dto: EmployeeDto, context: RequestContext): Promise<void> {
     if (await this.db.getRepository(Employee).existsBy({ userId })) throw new AppException(ErrorCode.EmployeeExists);
     const checked = await this.check(userId, dto);
+    // The code first: only someone who holds the phone learns that another resume uses it.
     await this.smsCodes.consume(dto.phone, dto.verify_code);
+    await this.assertNoClash(userId, dto.phone, checked.idNumberHash);
     await this.writeUnique(userId, dto.phone, checked, ErrorCode.EmployeeExists, async (manager) => {
       const employee = await manager.save(Employee, manager.create(Employee, this.employeeFields(userId, dto, checked)));
       await this.replaceRows(manager, employee.id, dto);
@@ -68,6 +70,7 @@ export class EmployeeService {
     if (LOCKED.has(application.status)) throw new AppException(ErrorCode.ApplicationLocked);
     const checked = await this.check(userId, dto);
     if (dto.phone !== employee.phone) await this.smsCodes.consume(dto.phone, dto.verify_code);
+    await this.assertNoClash(userId, dto.phone, checked.idNumberHash);
 
     const resubmit = CLOSED.has(application.status);
     await this.writeUnique(userId, dto.phone, checked, ErrorCode.ApplicationChanged, async (manager) => {
@@ -121,7 +124,7 @@ export class EmployeeService {
     };
   }
 
-  /** Everything about the body that needs the database or the rules of the ID number; the first problem is a 400 naming its field, a clash with another person's resume a 409. */
+  /** Everything about the body that needs the database or the rules of the ID number; the first problem is a 400 naming its field. */
   private async check(userId: number, dto: EmployeeDto): Promise<CheckedResume> {
     const facts = parseResidentId(dto.id_number);
     if (typeof facts === 'string') throw AppException.invalid('id_number', facts);
@@ -147,9 +150,7 @@ export class EmployeeService {
     if (front.id === back.id) throw AppException.invalid('id_card_back', '正反面不能是同一张照片');
 
     const idNumber = dto.id_number.trim().toUpperCase();
-    const idNumberHash = this.secrets.mac('id-number-lookup', idNumber);
-    await this.assertNoClash(userId, dto.phone, idNumberHash);
-    return { idNumber, idNumberHash, front, back };
+    return { idNumber, idNumberHash: this.secrets.mac('id-number-lookup', idNumber), front, back };
   }
 
   private async assertNoClash(userId: number, phone: string, idNumberHash: string): Promise<void> {
