@@ -1,4 +1,5 @@
 import { sha256Hex } from '../common/crypto/secrets.service';
+import { AuthService } from './auth.service';
 import { UserSession } from './user-session.entity';
 import { WechatUser } from './wechat-user.entity';
 import { MiniProgramClient } from '../test/api-client';
@@ -68,5 +69,20 @@ describe('POST /weixin/login and sessions', () => {
     await client.get('/em_status').expect(200);
     await t.db.getRepository(UserSession).update({ tokenHash: sha256Hex(client.token!) }, { expiresAt: new Date(Date.now() - 1000) });
     expect((await client.get('/em_status').expect(401)).body.status).toBe(11002);
+
+    // The periodic sweep deletes expired sessions, and only those
+    const live = new MiniProgramClient(t);
+    await live.login();
+    expect(await t.app.get(AuthService).deleteExpiredSessions()).toBeGreaterThanOrEqual(1);
+    expect(await t.db.getRepository(UserSession).findOneBy({ tokenHash: sha256Hex(client.token!) })).toBeNull();
+    await live.get('/em_status').expect(200);
+  });
+
+  it('logs many people in at once, and one person on two phones at once', async () => {
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => new MiniProgramClient(t).postForm('/weixin/login', { code: `crowd${i}` })));
+    expect(answers.map((a) => a.status)).toEqual(Array(12).fill(200));
+    const twice = await Promise.all(['twin.1', 'twin.2'].map((code) => new MiniProgramClient(t).postForm('/weixin/login', { code })));
+    expect(twice.map((a) => a.status)).toEqual([200, 200]);
+    expect(await t.db.getRepository(WechatUser).countBy({ openid: 'o_twin' })).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, WeixinLoginResponse } from '@shanqian/shared';
 import { DataSource, LessThan, MoreThan } from 'typeorm';
@@ -13,8 +13,14 @@ import { UserSession } from './user-session.entity';
 import { WechatClient } from './wechat.client';
 import { WechatUser } from './wechat-user.entity';
 
+/** How often expired sessions are deleted. */
+const SWEEP_INTERVAL_MS = 3600 * 1000;
+
 @Injectable()
-export class AuthService {
+export class AuthService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(AuthService.name);
+  private sweeper?: NodeJS.Timeout;
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly db: DataSource,
@@ -26,22 +32,41 @@ export class AuthService {
     const user = await this.upsertUser(identity.openid, identity.unionid);
     // 256 random bits; only its hash is stored.
     const token = randomBytes(32).toString('base64url');
-    await this.db.transaction(async (manager) => {
-      await manager.delete(UserSession, { userId: user.id, expiresAt: LessThan(new Date()) });
-      await manager.insert(UserSession, {
-        tokenHash: sha256Hex(token),
-        userId: user.id,
-        platformCode: context.platformCode,
-        uniqueKey: context.uniqueKey,
-        ip: context.ip,
-        city: context.city,
-        lng: context.location?.lng ?? null,
-        lat: context.location?.lat ?? null,
-        expiresAt: new Date(Date.now() + this.config.sessionTtlSeconds * 1000),
-      });
+    await this.db.getRepository(UserSession).insert({
+      tokenHash: sha256Hex(token),
+      userId: user.id,
+      platformCode: context.platformCode,
+      uniqueKey: context.uniqueKey,
+      ip: context.ip,
+      city: context.city,
+      lng: context.location?.lng ?? null,
+      lat: context.location?.lat ?? null,
+      expiresAt: new Date(Date.now() + this.config.sessionTtlSeconds * 1000),
     });
     const employee = await this.db.getRepository(Employee).findOne({ where: { userId: user.id }, select: { id: true } });
     return { session_token: token, em_id: employee?.id ?? 0 };
+  }
+
+  /**
+   * Expired sessions go in a periodic sweep rather than at login: on MariaDB a range delete beside
+   * concurrent logins' inserts takes gap locks that deadlock them.
+   */
+  onApplicationBootstrap(): void {
+    this.sweeper = setInterval(() => void this.deleteExpiredSessions(), SWEEP_INTERVAL_MS);
+    this.sweeper.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.sweeper);
+  }
+
+  async deleteExpiredSessions(): Promise<number> {
+    try {
+      return (await this.db.getRepository(UserSession).delete({ expiresAt: LessThan(new Date()) })).affected ?? 0;
+    } catch (error) {
+      this.logger.warn(`expired sessions not deleted this time: ${(error as Error).message}`);
+      return 0;
+    }
   }
 
   async authenticate(token: string): Promise<AuthenticatedUser> {

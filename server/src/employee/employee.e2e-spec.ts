@@ -142,6 +142,28 @@ describe('resume and application: /employee and /em_status', () => {
     expect(await rowCounts()).toEqual(before);
   });
 
+  it('takes many resumes at once, and of two people racing with one ID number exactly one gets it', async () => {
+    const workers = await Promise.all(Array.from({ length: 6 }, () => worker()));
+    const bodies = await Promise.all(workers.map((w) => validResume(w)));
+    for (const [i, w] of workers.entries()) bodies[i].verify_code = await w.smsCode(bodies[i].phone as string);
+    const answers = await Promise.all(workers.map((w, i) => w.postForm('/employee', bodies[i])));
+    expect(answers.map((a) => a.status)).toEqual(Array(6).fill(200));
+    for (const w of workers) expect((await w.get('/em_status')).body.data.status).toBe(1);
+
+    // Two people with one ID number pass every check at the same moment: the unique index decides.
+    const [a, b] = await Promise.all([worker(), worker()]);
+    const idNumber = residentId('1990-03-03', true);
+    const [bodyA, bodyB] = await Promise.all([a, b].map((w) => validResume(w, { id_number: idNumber, age: ageFrom('1990-03-03') })));
+    bodyA.verify_code = await a.smsCode(bodyA.phone as string);
+    bodyB.verify_code = await b.smsCode(bodyB.phone as string);
+    const before = await rowCounts();
+    const race = await Promise.all([a.postForm('/employee', bodyA), b.postForm('/employee', bodyB)]);
+    expect(race.map((r) => r.body.status).sort()).toEqual([0, 13004]);
+    expect(race.map((r) => r.status).sort()).toEqual([200, 409]);
+    const after = await rowCounts();
+    expect(after.map((n, i) => n - before[i])).toEqual([1, 1, 1, 1, 1]);
+  });
+
   describe('bad input: a 400 naming the field, nothing written', () => {
     let client: MiniProgramClient;
     let body: Record<string, unknown>;
