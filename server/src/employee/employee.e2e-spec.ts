@@ -94,6 +94,10 @@ describe('resume and application: /employee and /em_status', () => {
     // Fresh signed links that open without any header
     const photo = await t.http().get(new URL(resume.id_card_front).pathname + new URL(resume.id_card_front).search).expect(200);
     expect(Buffer.compare(photo.body, TINY_PNG)).toBe(0);
+    const signature = new URL(resume.id_card_front).searchParams.get('sig')!;
+    expect(JSON.stringify(t.logs.lines)).not.toContain(signature);
+    expect(JSON.stringify(t.logs.lines)).toContain('sig=[redacted]');
+    expect(JSON.stringify(t.logs.lines)).not.toContain(body.id_number as string);
 
     // The ID number is encrypted at rest, and the application remembers where it was made
     const stored = await t.db.getRepository(Employee).findOneByOrFail({ phone: body.phone as string });
