@@ -1,11 +1,12 @@
 import { EnabledFlag } from '@shanqian/shared';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Timestamped } from '../database/timestamped.entity';
 
 export type AdminRole = 'super' | 'hr';
 
 /** A back-office user (seed §2.2.4); enabled HR staff are the handlers a worker chooses from. */
 @Entity('admin_user')
-export class AdminUser {
+export class AdminUser extends Timestamped {
   @PrimaryGeneratedColumn()
   id!: number;
 
@@ -31,10 +32,4 @@ export class AdminUser {
 
   @Column({ type: 'int', default: EnabledFlag.Enabled })
   status!: EnabledFlag;
-
-  @CreateDateColumn({ name: 'created_at', type: 'datetime' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'datetime' })
-  updatedAt!: Date;
 }

@@ -1,9 +1,10 @@
 import { VerifyStatus } from '@shanqian/shared';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Timestamped } from '../database/timestamped.entity';
 
 /** A job seeker's WeChat identity (seed: table user_wechat). */
 @Entity('user_wechat')
-export class WechatUser {
+export class WechatUser extends Timestamped {
   @PrimaryGeneratedColumn()
   id!: number;
 
@@ -23,10 +24,4 @@ export class WechatUser {
 
   @Column({ name: 'last_login_at', type: 'datetime', nullable: true })
   lastLoginAt!: Date | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'datetime' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'datetime' })
-  updatedAt!: Date;
 }

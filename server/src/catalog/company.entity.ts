@@ -1,9 +1,10 @@
 import { EnabledFlag } from '@shanqian/shared';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Timestamped } from '../database/timestamped.entity';
 
 /** An employer company (用人单位). */
 @Entity('company')
-export class Company {
+export class Company extends Timestamped {
   @PrimaryGeneratedColumn()
   id!: number;
 
@@ -12,10 +13,4 @@ export class Company {
 
   @Column({ type: 'int', default: EnabledFlag.Enabled })
   status!: EnabledFlag;
-
-  @CreateDateColumn({ name: 'created_at', type: 'datetime' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'datetime' })
-  updatedAt!: Date;
 }

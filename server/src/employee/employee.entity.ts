@@ -1,13 +1,14 @@
 import { Gender, HouseholdType, MaritalStatus, PoliticalStatus } from '@shanqian/shared';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
 import { WechatUser } from '../auth/wechat-user.entity';
 import { Upload } from '../upload/upload.entity';
 import { EmployeeEducation } from './employee-education.entity';
 import { EmployeeWorkExperience } from './employee-work-experience.entity';
+import { Timestamped } from '../database/timestamped.entity';
 
 /** A worker's resume (seed §2.2.1); one per WeChat user. */
 @Entity('employee')
-export class Employee {
+export class Employee extends Timestamped {
   @PrimaryGeneratedColumn()
   id!: number;
 
@@ -90,10 +91,4 @@ export class Employee {
 
   @OneToMany(() => EmployeeWorkExperience, (row) => row.employee)
   workExperience?: EmployeeWorkExperience[];
-
-  @CreateDateColumn({ name: 'created_at', type: 'datetime' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'datetime' })
-  updatedAt!: Date;
 }

@@ -1,10 +1,11 @@
 import { EnabledFlag } from '@shanqian/shared';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Company } from '../catalog/company.entity';
+import { Timestamped } from '../database/timestamped.entity';
 
 /** A labor contract template of a company (seed §2.2.3). */
 @Entity('contract')
-export class Contract {
+export class Contract extends Timestamped {
   @PrimaryGeneratedColumn()
   id!: number;
 
@@ -33,10 +34,4 @@ export class Contract {
 
   @Column({ type: 'int', default: EnabledFlag.Enabled })
   status!: EnabledFlag;
-
-  @CreateDateColumn({ name: 'created_at', type: 'datetime' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'datetime' })
-  updatedAt!: Date;
 }
