@@ -17,7 +17,11 @@ async function bootstrap(): Promise<void> {
   const app = await createApp(config);
   await app.listen(config.port, config.host);
   const where = config.database.type === 'sqlite' ? config.database.path : config.database.type;
-  new NestLogger("Bootstrap").log(`闪签云 server listening on http://${config.host}:${config.port} (database: ${where}, redis: ${config.redisUrl ? 'on' : 'off'})`);
+  const logger = new NestLogger('Bootstrap');
+  if (config.production && !config.redisUrl) {
+    logger.warn('REDIS_URL is not set: captcha answers, SMS codes and rate limits live in this process only, so run a single instance');
+  }
+  logger.log(`闪签云 server listening on http://${config.host}:${config.port} (database: ${where}, redis: ${config.redisUrl ? 'on' : 'off'})`);
 }
 
 void bootstrap();
