@@ -520,9 +520,7 @@ async function main() {
       return value;
     };
     log(`preparing ${CONNECTIONS} users: login, captcha, SMS code, two ID photos, POST /employee`);
-    // Logins one after another: concurrent first logins can deadlock in MariaDB (see docs/performance.md).
-    const users = [];
-    for (let i = 0; i < CONNECTIONS; i++) users.push(await loginUser(port, i, runId));
+    const users = await pool(CONNECTIONS, 8, (i) => loginUser(port, i, runId));
     await pool(users.length, 8, (k) => submitResume(port, server, users[k], catalogRef));
     const putProblem = users.find((u) => u.putError);
     if (putProblem) log(`PUT /employee is left out: user ${putProblem.i}: ${putProblem.putError}`);
