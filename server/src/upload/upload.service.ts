@@ -66,10 +66,6 @@ export class UploadService {
     return `${baseUrl.replace(/\/+$/, '')}/image/${storageKey}?expires=${expires}&sig=${sig}`;
   }
 
-  findById(id: number): Promise<Upload | null> {
-    return this.uploads.findOneBy({ id });
-  }
-
   /**
    * What GET /image/:key may serve. The signature is checked before the key is looked up, so a
    * caller without a valid link learns nothing about which files exist.
