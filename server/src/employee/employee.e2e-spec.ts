@@ -1,6 +1,7 @@
 import { SignApplicationStatus } from '@shanqian/shared';
 import { MiniProgramClient } from '../test/api-client';
-import { ageFrom, residentId, TINY_PNG, uniquePhone, validResume } from '../test/fixtures';
+import { residentId, TINY_PNG, uniquePhone, validResume } from '../test/fixtures';
+import { ageOn } from './id-number';
 import { startTestApp, TestApp } from '../test/test-app';
 import { SignApplicationEvent } from '../sign/sign-application-event.entity';
 import { SignApplication } from '../sign/sign-application.entity';
@@ -157,7 +158,7 @@ describe('resume and application: /employee and /em_status', () => {
     // Two people with one ID number pass every check at the same moment: the unique index decides.
     const [a, b] = await Promise.all([worker(), worker()]);
     const idNumber = residentId('1990-03-03', true);
-    const [bodyA, bodyB] = await Promise.all([a, b].map((w) => validResume(w, { id_number: idNumber, age: ageFrom('1990-03-03') })));
+    const [bodyA, bodyB] = await Promise.all([a, b].map((w) => validResume(w, { id_number: idNumber, age: ageOn('1990-03-03') })));
     bodyA.verify_code = await a.smsCode(bodyA.phone as string);
     bodyB.verify_code = await b.smsCode(bodyB.phone as string);
     const before = await rowCounts();
@@ -183,9 +184,9 @@ describe('resume and application: /employee and /em_status', () => {
       ['a landline as phone', { phone: '02188888888' }, 'phone'],
       ['a wrong check digit', { id_number: '110101199506150011' }, 'id_number'],
       ['a 15-digit ID number', { id_number: '110101950615001' }, 'id_number'],
-      ['age not matching the ID number', { age: ageFrom('1995-06-15') + 1 }, 'age'],
+      ['age not matching the ID number', { age: ageOn('1995-06-15') + 1 }, 'age'],
       ['gender not matching the ID number', { id_number: femaleId }, 'gender'],
-      ['under 16', { id_number: residentId('2015-01-01', true), age: ageFrom('2015-01-01') }, 'age'],
+      ['under 16', { id_number: residentId('2015-01-01', true), age: ageOn('2015-01-01') }, 'age'],
       ['unknown nation', { nation: '火星族' }, 'nation'],
       ['marital_sts 4', { marital_sts: 4 }, 'marital_sts'],
       ['political_sts text', { political_sts: 'abc' }, 'political_sts'],

@@ -1,4 +1,5 @@
 import { Gender } from '@shanqian/shared';
+import { chinaDate } from '../common/china-time';
 
 /** GB 11643-1999 weights of the first 17 digits, and the check character for each sum mod 11. */
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -37,8 +38,7 @@ export function parseResidentId(value: string, today = new Date()): ResidentIdFa
 
 /** Full years between a YYYY-MM-DD birth date and `today`, by the calendar in China (UTC+8). */
 export function ageOn(birthDate: string, today = new Date()): number {
-  const china = new Date(today.getTime() + 8 * 3600 * 1000);
   const [year, month, day] = birthDate.split('-').map(Number);
-  const [y, m, d] = [china.getUTCFullYear(), china.getUTCMonth() + 1, china.getUTCDate()];
+  const { year: y, month: m, day: d } = chinaDate(today);
   return y - year - (m < month || (m === month && d < day) ? 1 : 0);
 }

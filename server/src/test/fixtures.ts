@@ -1,4 +1,4 @@
-import { checkCharacter } from '../employee/id-number';
+import { ageOn, checkCharacter } from '../employee/id-number';
 import { MiniProgramClient } from './api-client';
 
 /** A 1×1 PNG: the smallest real image the upload accepts. */
@@ -12,14 +12,6 @@ export function residentId(birthDate: string, male: boolean): string {
   const order = String(sequence * 2 + (male ? 1 : 0)).padStart(3, '0');
   const first17 = `110101${birthDate.replace(/-/g, '')}${order}`;
   return first17 + checkCharacter(first17);
-}
-
-/** Full years since `birthDate`, as the server counts them (China's calendar). */
-export function ageFrom(birthDate: string): number {
-  const china = new Date(Date.now() + 8 * 3600 * 1000);
-  const [y, m, d] = birthDate.split('-').map(Number);
-  const [cy, cm, cd] = [china.getUTCFullYear(), china.getUTCMonth() + 1, china.getUTCDate()];
-  return cy - y - (cm < m || (cm === m && cd < d) ? 1 : 0);
 }
 
 export function uniquePhone(): string {
@@ -36,7 +28,7 @@ export async function validResume(client: MiniProgramClient, overrides: Record<s
     real_name: '王小明',
     phone: uniquePhone(),
     id_number: residentId('1995-06-15', true),
-    age: ageFrom('1995-06-15'),
+    age: ageOn('1995-06-15'),
     gender: 1,
     nation: '汉族',
     marital_sts: 1,

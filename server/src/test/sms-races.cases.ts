@@ -1,7 +1,7 @@
 import { ErrorCode } from '@shanqian/shared';
 import { SMS_CODE_MAX_TRIES, SmsCodeService } from '../verification/sms-code.service';
 import { SMS_LIMITS } from '../verification/sms-send-limits.service';
-import { msUntilShanghaiMidnight } from '../verification/verification-keys.service';
+import { msUntilChinaMidnight } from '../common/china-time';
 import { newIp, newPhone, VerificationApp, wrongCode } from './verification-app';
 
 /*
@@ -37,7 +37,7 @@ export function describeSendRaces(v: VerificationApp): void {
       const client = await v.loggedIn();
       const phone = newPhone();
       // Nine sends already today (the counter the limit keeps), so the next is the tenth.
-      await v.store.set(v.keys.phoneDay(phone), String(SMS_LIMITS.phonePerDay - 1), msUntilShanghaiMidnight());
+      await v.store.set(v.keys.phoneDay(phone), String(SMS_LIMITS.phonePerDay - 1), msUntilChinaMidnight());
       await v.send(client, phone, await client.captcha()).expect(200);
       await v.store.delete(v.keys.phoneCooldown(phone)); // as if 60 s had passed
       for (let i = 0; i < 2; i++) {

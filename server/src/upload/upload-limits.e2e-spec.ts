@@ -4,7 +4,9 @@ import { WechatUser } from '../auth/wechat-user.entity';
 import { MiniProgramClient } from '../test/api-client';
 import { startTestApp, TestApp } from '../test/test-app';
 import { Upload } from './upload.entity';
-import { UploadService } from './upload.service';
+import { chinaDay, msUntilChinaMidnight } from '../common/china-time';
+import { KV_STORE, KvStore } from '../common/kv/kv-store';
+import { UPLOAD_LIMITS, UploadService } from './upload.service';
 
 // A file of its own because it needs an app configured differently (one app per test file).
 
@@ -51,5 +53,30 @@ describe('POST /image with UPLOAD_MAX_BYTES and PUBLIC_BASE_URL', () => {
     const carol = await t.db.getRepository(WechatUser).findOneByOrFail({ openid: 'o_up_carol' });
     const upload = await t.app.get(UploadService).resolveOwned(res.body.data.url, carol.id, 'id_card_front');
     expect(upload.size).toBe(2048);
+  });
+
+  it('takes at most 20 uploads a minute from one user, atomically under racing uploads, and 100 a day', async () => {
+    const racer = new MiniProgramClient(t);
+    await racer.login('up_racer');
+    const rowsBefore = await t.db.getRepository(Upload).count();
+    const answers = await Promise.all(Array.from({ length: 25 }, () => racer.request('post', '/image').attach('file', JPEG, 'id.jpg')));
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(UPLOAD_LIMITS.perMinute);
+    const refused = answers.filter((a) => a.status === 429);
+    expect(refused).toHaveLength(5);
+    for (const r of refused) {
+      expect(r.body).toMatchObject({ status: 10008, error_code: 10008, data: null });
+      expect(Number(r.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    }
+    expect(await t.db.getRepository(Upload).count()).toBe(rowsBefore + UPLOAD_LIMITS.perMinute);
+    expect(storedFiles(t)).toHaveLength(rowsBefore + UPLOAD_LIMITS.perMinute);
+    // Somebody else is not held up by it
+    await client.request('post', '/image').attach('file', JPEG, 'id.jpg').expect(200);
+
+    const daily = new MiniProgramClient(t);
+    await daily.login('up_daily');
+    const user = await t.db.getRepository(WechatUser).findOneByOrFail({ openid: 'o_up_daily' });
+    await t.app.get<KvStore>(KV_STORE).set(`upload:user-day:${user.id}:${chinaDay()}`, String(UPLOAD_LIMITS.perDay), msUntilChinaMidnight());
+    const res = await daily.request('post', '/image').attach('file', JPEG, 'id.jpg').expect(429);
+    expect(res.body.msg).toMatch(/今日/);
   });
 });

@@ -1,12 +1,21 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode } from '@shanqian/shared';
 import { Repository } from 'typeorm';
 import { AppException } from '../common/app.exception';
+import { chinaDay, msUntilChinaMidnight } from '../common/china-time';
 import { SecretsService, sha256Hex } from '../common/crypto/secrets.service';
+import { KV_STORE, KvStore } from '../common/kv/kv-store';
+import { takeQuota } from '../common/quota';
 import { FileStorageService, newStorageKey, STORAGE_KEY } from './file-storage.service';
 import { detectImageMime } from './image-type';
 import { Upload } from './upload.entity';
+
+/**
+ * Uploads one WeChat user may make: a worker needs a handful (two ID photos, a few retakes), and
+ * every upload takes disk space, so a runaway client is stopped early.
+ */
+export const UPLOAD_LIMITS = { perMinute: 20, perDay: 100 } as const;
 
 /** About an hour, as the issue asks: long enough to view a form, short enough that a leaked link soon dies. */
 export const FILE_LINK_TTL_SECONDS = 3600;
@@ -38,14 +47,19 @@ export class UploadService {
     @InjectRepository(Upload) private readonly uploads: Repository<Upload>,
     private readonly files: FileStorageService,
     private readonly secrets: SecretsService,
+    @Inject(KV_STORE) private readonly store: KvStore,
   ) {}
 
-  /** Checks that the file is a JPEG, PNG or WebP by its bytes, stores it, and records who uploaded it. */
+  /** Checks that the file is a JPEG, PNG or WebP by its bytes and within the user's quota, stores it, and records who uploaded it. */
   async storeImage(ownerUserId: number, file: Express.Multer.File | undefined): Promise<Upload> {
     if (!file?.buffer) throw new AppException(ErrorCode.UploadMissing);
     if (file.buffer.length === 0) throw new AppException(ErrorCode.UploadMissing, 'file: 上传的文件是空的');
     const mime = await detectImageMime(file.buffer);
     if (!mime) throw new AppException(ErrorCode.UploadTypeUnsupported);
+    await takeQuota(this.store, { key: `upload:user-minute:${ownerUserId}`, limit: UPLOAD_LIMITS.perMinute, windowMs: 60_000 },
+      ErrorCode.RateLimited, '上传过于频繁，请稍后再试');
+    await takeQuota(this.store, { key: `upload:user-day:${ownerUserId}:${chinaDay()}`, limit: UPLOAD_LIMITS.perDay, windowMs: msUntilChinaMidnight() },
+      ErrorCode.RateLimited, '今日上传次数已达上限，请明天再试');
 
     const storageKey = newStorageKey();
     await this.files.write(storageKey, file.buffer);

@@ -2,7 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ErrorCode } from '@shanqian/shared';
 import { AppException } from '../common/app.exception';
 import { KV_STORE, KvStore } from '../common/kv/kv-store';
-import { msUntilShanghaiMidnight, VerificationKeys } from './verification-keys.service';
+import { retryAfter, takeQuota } from '../common/quota';
+import { msUntilChinaMidnight } from '../common/china-time';
+import { VerificationKeys } from './verification-keys.service';
 
 /**
  * What one phone, one WeChat user and one IP may send. Each send costs money and lands on a real
@@ -22,8 +24,6 @@ export interface SmsRequester {
   userId: number;
   ip: string;
 }
-
-const retryAfter = (ms: number): Record<string, string> => ({ 'Retry-After': String(Math.max(1, Math.ceil(ms / 1000))) });
 
 @Injectable()
 export class SmsSendLimits {
@@ -50,19 +50,13 @@ export class SmsSendLimits {
     try {
       // Broadest first: a client stopped by its own IP or user limit never eats into the quota of
       // the phone number it typed, which may well be somebody else's.
-      const ip = await this.store.increment(this.keys.ipHour(by.ip), SMS_LIMITS.ipWindowMs);
-      if (ip.count > SMS_LIMITS.ipPerHour) {
-        throw new AppException(ErrorCode.SmsTooFrequent, '当前网络发送短信过于频繁，请稍后再试', retryAfter(ip.ttlMs));
-      }
-      const untilMidnight = msUntilShanghaiMidnight(now);
-      const user = await this.store.increment(this.keys.userDay(by.userId), untilMidnight);
-      if (user.count > SMS_LIMITS.userPerDay) {
-        throw new AppException(ErrorCode.SmsDailyLimit, '今日获取短信验证码次数已达上限，请明天再试', retryAfter(untilMidnight));
-      }
-      const day = await this.store.increment(this.keys.phoneDay(phone), untilMidnight);
-      if (day.count > SMS_LIMITS.phonePerDay) {
-        throw new AppException(ErrorCode.SmsDailyLimit, '该手机号今日短信发送次数已达上限，请明天再试', retryAfter(untilMidnight));
-      }
+      const untilMidnight = msUntilChinaMidnight(now);
+      await takeQuota(this.store, { key: this.keys.ipHour(by.ip), limit: SMS_LIMITS.ipPerHour, windowMs: SMS_LIMITS.ipWindowMs },
+        ErrorCode.SmsTooFrequent, '当前网络发送短信过于频繁，请稍后再试');
+      await takeQuota(this.store, { key: this.keys.userDay(by.userId), limit: SMS_LIMITS.userPerDay, windowMs: untilMidnight },
+        ErrorCode.SmsDailyLimit, '今日获取短信验证码次数已达上限，请明天再试');
+      await takeQuota(this.store, { key: this.keys.phoneDay(phone), limit: SMS_LIMITS.phonePerDay, windowMs: untilMidnight },
+        ErrorCode.SmsDailyLimit, '该手机号今日短信发送次数已达上限，请明天再试');
     } catch (error) {
       await release();
       throw error;

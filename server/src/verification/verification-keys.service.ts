@@ -1,17 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { chinaDay } from '../common/china-time';
 import { SecretsService } from '../common/crypto/secrets.service';
-
-const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000; // China has one time zone and no daylight saving
-const DAY_MS = 24 * 3600 * 1000;
-
-/** The calendar day in Asia/Shanghai, `YYYYMMDD`: daily limits reset at Beijing midnight, as users expect. */
-export function shanghaiDay(now = Date.now()): string {
-  return new Date(now + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10).replaceAll('-', '');
-}
-
-export function msUntilShanghaiMidnight(now = Date.now()): number {
-  return DAY_MS - ((now + SHANGHAI_OFFSET_MS) % DAY_MS);
-}
 
 /**
  * Names of the verification keys in the KvStore. Phone numbers appear only as a keyed hash, so a
@@ -37,11 +26,11 @@ export class VerificationKeys {
     return `sms:cooldown:${this.phoneTag(phone)}`;
   }
 
-  phoneDay(phone: string, day = shanghaiDay()): string {
+  phoneDay(phone: string, day = chinaDay()): string {
     return `sms:phone-day:${this.phoneTag(phone)}:${day}`;
   }
 
-  userDay(userId: number, day = shanghaiDay()): string {
+  userDay(userId: number, day = chinaDay()): string {
     return `sms:user-day:${userId}:${day}`;
   }
 

@@ -4,7 +4,7 @@ import { describeConsumeRaces, describeSendRaces } from '../test/sms-races.cases
 import { TEST_REDIS_URL } from '../test/test-app';
 import { newPhone, useVerificationApp } from '../test/verification-app';
 import { SmsCodeService } from './sms-code.service';
-import { msUntilShanghaiMidnight } from './verification-keys.service';
+import { msUntilChinaMidnight } from '../common/china-time';
 
 /**
  * With REDIS_URL the captcha answers, codes and counters live in Redis, shared by every server
@@ -50,7 +50,7 @@ describe('verification with REDIS_URL', () => {
     expect(cooldownTtl).toBeGreaterThan(50_000);
     expect(cooldownTtl).toBeLessThanOrEqual(60_000);
     expect(await redis.get(v.keys.phoneDay(phone))).toBe('1');
-    expect(await redis.pttl(v.keys.phoneDay(phone))).toBeLessThanOrEqual(msUntilShanghaiMidnight() + 1000); // Redis keeps its own clock
+    expect(await redis.pttl(v.keys.phoneDay(phone))).toBeLessThanOrEqual(msUntilChinaMidnight() + 1000); // Redis keeps its own clock
     const names = await redis.keys(`${v.t.config.redisKeyPrefix}*`);
     expect(names.join('\n')).not.toContain(phone);
 

@@ -6,7 +6,7 @@ import { LogSmsSender } from './sms/log-sms.sender';
 import { SMS_SENDER, SmsSender } from './sms/sms-sender';
 import { SMS_LIMITS } from './sms-send-limits.service';
 import { SmsCodeService } from './sms-code.service';
-import { msUntilShanghaiMidnight } from './verification-keys.service';
+import { msUntilChinaMidnight } from '../common/china-time';
 
 /** On the in-memory store; verification-redis.e2e-spec.ts runs the same races (sms-races.cases.ts) on Redis. */
 describe('POST /verifycode', () => {
@@ -118,7 +118,7 @@ describe('POST /verifycode', () => {
   it('limits one WeChat user to 20 sends a day, whatever the numbers', async () => {
     const client = await v.loggedIn(newIp(), 'daily_user');
     const userId = await userIdOf('daily_user');
-    await v.store.set(v.keys.userDay(userId), String(SMS_LIMITS.userPerDay), msUntilShanghaiMidnight());
+    await v.store.set(v.keys.userDay(userId), String(SMS_LIMITS.userPerDay), msUntilChinaMidnight());
     const phone = newPhone();
     const res = await v.send(client, phone, await client.captcha()).expect(429);
     expect(res.body).toMatchObject({ status: ErrorCode.SmsDailyLimit, error_code: ErrorCode.SmsDailyLimit });

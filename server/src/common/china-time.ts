@@ -1,0 +1,21 @@
+/**
+ * Dates as people in China count them: one time zone (UTC+8) and no daylight saving, so a fixed
+ * offset is exact. Daily limits reset at Beijing midnight; ages change on Beijing birthdays.
+ */
+const CHINA_OFFSET_MS = 8 * 3600 * 1000;
+const DAY_MS = 24 * 3600 * 1000;
+
+/** The calendar date in China: year, month (1-12) and day. */
+export function chinaDate(now: number | Date = Date.now()): { year: number; month: number; day: number } {
+  const shifted = new Date(+now + CHINA_OFFSET_MS);
+  return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
+}
+
+/** `YYYYMMDD` of the day in China, for keys of daily counters. */
+export function chinaDay(now = Date.now()): string {
+  return new Date(now + CHINA_OFFSET_MS).toISOString().slice(0, 10).replaceAll('-', '');
+}
+
+export function msUntilChinaMidnight(now = Date.now()): number {
+  return DAY_MS - ((now + CHINA_OFFSET_MS) % DAY_MS);
+}
