@@ -44,7 +44,7 @@ function parseCity(value: string): string {
  * The path comes from `originalUrl`: mounted for '*', this middleware sees `req.url` (and `req.path`) stripped to '/'.
  */
 export const isSignedFileRequest = (req: Request): boolean =>
-  req.method === 'GET' && /^\/image\/[^/?#]+(?:[?#]|$)/.test(req.originalUrl);
+  (req.method === 'GET' || req.method === 'HEAD') && /^\/image\/[^/?#]+(?:[?#]|$)/.test(req.originalUrl);
 
 /**
  * Runs before anything else (body parsing, uploads, routing): rejects requests without an accepted

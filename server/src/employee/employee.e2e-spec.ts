@@ -92,7 +92,8 @@ describe('resume and application: /employee and /em_status', () => {
       employee_edu: [{ school: '郑州大学', major: '机械工程', edu_type: 'bachelor', start_date: '2013-09', end_date: '2017-06' }],
       work_exp: [{ company_name: '富士康', position: '普工', start_date: '2017-07', end_date: '2020-12', description: '装配线' }],
     });
-    // Fresh signed links that open without any header
+    // Fresh signed links that open without any header, for GET and HEAD
+    await t.http().head(new URL(resume.id_card_back).pathname + new URL(resume.id_card_back).search).expect(200);
     const photo = await t.http().get(new URL(resume.id_card_front).pathname + new URL(resume.id_card_front).search).expect(200);
     expect(Buffer.compare(photo.body, TINY_PNG)).toBe(0);
     const signature = new URL(resume.id_card_front).searchParams.get('sig')!;
@@ -234,8 +235,10 @@ describe('resume and application: /employee and /em_status', () => {
   });
 
   describe('PUT /employee', () => {
-    it('updates in status 1 without a new SMS code, replacing the rows', async () => {
+    it('updates in status 1 without a new SMS code, replacing the rows and keeping the apply time', async () => {
       const { client, body } = await applied();
+      const employeeId = (await client.get('/employee')).body.data.id;
+      const appliedAt = (await t.db.getRepository(SignApplication).findOneByOrFail({ employeeId })).applyTime;
       const rows = JSON.stringify([
         { school: '一中', major: '理科', edu_type: 'senior', start_date: '2010-09', end_date: '2013-06' },
         { school: '郑州大学', major: '机械', edu_type: 'bachelor', start_date: '2013-09', end_date: '2017-06' },
@@ -245,6 +248,7 @@ describe('resume and application: /employee and /em_status', () => {
       expect(resume.real_name).toBe('王晓明');
       expect(resume.employee_edu.map((r: { school: string }) => r.school)).toEqual(['一中', '郑州大学']);
       expect(resume.status).toBe(1);
+      expect((await t.db.getRepository(SignApplication).findOneByOrFail({ employeeId })).applyTime).toEqual(appliedAt);
     });
 
     it.each([SignApplicationStatus.PendingSignature, SignApplicationStatus.Signed])('is refused with 409 in status %i, changing nothing', async (status) => {

@@ -56,6 +56,7 @@ export class EmployeeService {
         employeeId: employee.id,
         status: SignApplicationStatus.Applied,
         reason: null,
+        applyTime: new Date(),
         ...this.applicationFields(dto, context),
       }));
       await this.recordEvent(manager, application, 'applied', null, userId, context);
@@ -184,12 +185,12 @@ export class EmployeeService {
     };
   }
 
+  /** What every submission sets; the apply time only changes when the worker (re)applies, so an edit under review keeps its place in HR's queue. */
   private applicationFields(dto: EmployeeDto, context: RequestContext): Partial<SignApplication> {
     return {
       companyId: dto.company_id,
       workPos: dto.work_pos,
       handlerId: dto.ad_user_id,
-      applyTime: new Date(),
       applyIp: context.ip,
       applyCity: context.city,
       applyLng: context.location?.lng ?? null,
