@@ -69,6 +69,9 @@ export function OptionalInt(range: { min?: number; max?: number } = {}) {
   );
 }
 
+/** A mainland China mobile number. */
+export const MOBILE = { regex: /^1[3-9]\d{9}$/, message: '应为 11 位中国大陆手机号' };
+
 export const YEAR_MONTH = { regex: /^\d{4}-(0[1-9]|1[0-2])$/, message: '应为 YYYY-MM 格式的年月' };
 
 /**

@@ -1,7 +1,6 @@
 import type { EmployeeEducation, EmployeeRequest, EmployeeWorkExperience } from '@shanqian/shared';
-import { FormArray, OptionalInt, OptionalText, RequiredInt, RequiredText, YEAR_MONTH } from '../../common/form-fields';
+import { FormArray, MOBILE, OptionalInt, OptionalText, RequiredInt, RequiredText, YEAR_MONTH } from '../../common/form-fields';
 
-export const MOBILE = { regex: /^1[3-9]\d{9}$/, message: '应为 11 位中国大陆手机号' };
 const CONTACT_PHONE = { regex: /^[0-9+\-() ]{5,32}$/, message: '应为电话号码' };
 const SMS_CODE = { regex: /^\d{6}$/, message: '应为 6 位数字' };
 
