@@ -4,10 +4,17 @@ import { TestApp } from './test-app';
 
 type Method = 'get' | 'post' | 'put' | 'delete';
 
-/** A mini-program as the tests see it: the protocol headers on every request, the session when logged in. */
+let clients = 0;
+/** An address of its own for every client (TEST-NET-2), which the test app trusts from loopback. */
+const nextAddress = () => `198.51.${Math.floor(++clients / 250) % 250}.${(clients % 250) + 1}`;
+
+/**
+ * A mini-program on a phone of its own as the tests see it: its own network address, the protocol
+ * headers on every request, the session when logged in.
+ */
 export class MiniProgramClient {
   token: string | null = null;
-  headers: Record<string, string> = { [HEADER.platformCode]: 'wxmp' };
+  headers: Record<string, string> = { [HEADER.platformCode]: 'wxmp', 'X-Forwarded-For': nextAddress() };
 
   constructor(private readonly t: TestApp) {}
 

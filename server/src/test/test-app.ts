@@ -74,6 +74,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     WECHAT_API_BASE: wechatUrl,
     WECHAT_TIMEOUT_MS: '1000',
     REDIS_KEY_PREFIX: `shanqian-test:${dbName}:`,
+    // Each MiniProgramClient says where it connects from, as each worker's phone has its own network.
+    TRUST_PROXY: 'loopback',
     LOG_LEVEL: 'info',
     ...(TEST_DB === 'mariadb' ? { DATABASE_URL: `${MARIADB_ROOT}/${dbName}` } : {}),
     ...env,
