@@ -5,12 +5,19 @@ interface Entry {
   expiresAt: number;
 }
 
-/** Process-local store for a single server instance. Node runs each call to completion, so every method is atomic. */
+/**
+ * Process-local store for a single server instance. Node runs each call to completion, so every
+ * method is atomic. At most `maxEntries` live at once: past that the oldest entries go first, so a
+ * flood of clients that each get a unique key cannot exhaust the memory.
+ */
 export class MemoryKvStore implements KvStore {
   private readonly entries = new Map<string, Entry>();
   private readonly sweeper: NodeJS.Timeout;
 
-  constructor(sweepIntervalMs = 60_000) {
+  constructor(
+    private readonly maxEntries = 500_000,
+    sweepIntervalMs = 60_000,
+  ) {
     this.sweeper = setInterval(() => this.sweep(), sweepIntervalMs);
     this.sweeper.unref();
   }
@@ -20,12 +27,12 @@ export class MemoryKvStore implements KvStore {
   }
 
   async set(key: string, value: string, ttlMs: number): Promise<void> {
-    this.entries.set(key, { value, expiresAt: Date.now() + ttlMs });
+    this.put(key, { value, expiresAt: Date.now() + ttlMs });
   }
 
   async setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean> {
     if (this.live(key)) return false;
-    this.entries.set(key, { value, expiresAt: Date.now() + ttlMs });
+    this.put(key, { value, expiresAt: Date.now() + ttlMs });
     return true;
   }
 
@@ -39,7 +46,7 @@ export class MemoryKvStore implements KvStore {
     const now = Date.now();
     const entry = this.live(key) ?? { value: '0', expiresAt: now + ttlMs };
     entry.value = String(Number(entry.value) + 1);
-    this.entries.set(key, entry);
+    this.put(key, entry);
     return { count: Number(entry.value), ttlMs: entry.expiresAt - now };
   }
 
@@ -50,6 +57,12 @@ export class MemoryKvStore implements KvStore {
   async close(): Promise<void> {
     clearInterval(this.sweeper);
     this.entries.clear();
+  }
+
+  private put(key: string, entry: Entry): void {
+    this.entries.delete(key); // re-inserted at the end: Map order is then the order of last writes
+    this.entries.set(key, entry);
+    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
   }
 
   private live(key: string): Entry | undefined {
