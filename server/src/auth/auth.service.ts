@@ -5,7 +5,7 @@ import { ErrorCode, WeixinLoginResponse } from '@shanqian/shared';
 import { DataSource, LessThan, MoreThan } from 'typeorm';
 import { AppException } from '../common/app.exception';
 import { sha256Hex } from '../common/crypto/secrets.service';
-import { RequestContext } from '../common/request-context';
+import { origin, RequestContext } from '../common/request-context';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Employee } from '../employee/employee.entity';
 import { AuthenticatedUser } from './current-user.decorator';
@@ -37,10 +37,7 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
       userId: user.id,
       platformCode: context.platformCode,
       uniqueKey: context.uniqueKey,
-      ip: context.ip,
-      city: context.city,
-      lng: context.location?.lng ?? null,
-      lat: context.location?.lat ?? null,
+      ...origin(context),
       expiresAt: new Date(Date.now() + this.config.sessionTtlSeconds * 1000),
     });
     const employee = await this.db.getRepository(Employee).findOne({ where: { userId: user.id }, select: { id: true } });

@@ -24,3 +24,8 @@ export interface ContextualRequest extends Request {
 export const Ctx = createParamDecorator(
   (_: unknown, host: ExecutionContext): RequestContext => host.switchToHttp().getRequest<ContextualRequest>().context,
 );
+
+/** Where a request came from, as sessions and application events record it. */
+export function origin(context: RequestContext): { ip: string; city: string | null; lng: number | null; lat: number | null } {
+  return { ip: context.ip, city: context.city, lng: context.location?.lng ?? null, lat: context.location?.lat ?? null };
+}

@@ -5,7 +5,7 @@ import { DataSource, EntityManager, Not } from 'typeorm';
 import { CatalogService, companyRef, handlerRef } from '../catalog/catalog.service';
 import { AppException } from '../common/app.exception';
 import { SecretsService } from '../common/crypto/secrets.service';
-import { RequestContext } from '../common/request-context';
+import { origin, RequestContext } from '../common/request-context';
 import { isUniqueViolation } from '../database/query-errors';
 import { SignApplicationEvent, SignApplicationEventType } from '../sign/sign-application-event.entity';
 import { SignApplication } from '../sign/sign-application.entity';
@@ -187,15 +187,8 @@ export class EmployeeService {
 
   /** What every submission sets; the apply time only changes when the worker (re)applies, so an edit under review keeps its place in HR's queue. */
   private applicationFields(dto: EmployeeDto, context: RequestContext): Partial<SignApplication> {
-    return {
-      companyId: dto.company_id,
-      workPos: dto.work_pos,
-      handlerId: dto.ad_user_id,
-      applyIp: context.ip,
-      applyCity: context.city,
-      applyLng: context.location?.lng ?? null,
-      applyLat: context.location?.lat ?? null,
-    };
+    const { ip, city, lng, lat } = origin(context);
+    return { companyId: dto.company_id, workPos: dto.work_pos, handlerId: dto.ad_user_id, applyIp: ip, applyCity: city, applyLng: lng, applyLat: lat };
   }
 
   private async replaceRows(manager: EntityManager, employeeId: number, dto: EmployeeDto): Promise<void> {
@@ -218,10 +211,7 @@ export class EmployeeService {
       toStatus: application.status,
       actorType: 'employee',
       actorId: userId,
-      ip: context.ip,
-      city: context.city,
-      lng: context.location?.lng ?? null,
-      lat: context.location?.lat ?? null,
+      ...origin(context),
     });
   }
 }
