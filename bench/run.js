@@ -35,6 +35,8 @@ const path = require('node:path');
 const zlib = require('node:zlib');
 const autocannon = require('autocannon');
 const mysql = require('mysql2/promise');
+// The built server's own ID-number rules (npm run bench builds first).
+const { ageOn, checkCharacter } = require('../server/dist/employee/id-number.js');
 
 const ROOT = path.resolve(__dirname, '..');
 const SERVER_MAIN = path.join(ROOT, 'server', 'dist', 'main.js');
@@ -247,21 +249,11 @@ function multipartFile(field, filename, type, content) {
   return { body, contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-/** An 18-digit resident ID number (GB 11643 check character) for a birth date (YYYY-MM-DD) and sex. */
+/** An 18-digit resident ID number for a birth date (YYYY-MM-DD) and sex, checked by the server's own rules. */
 function residentId(birthDate, male, sequence) {
   const order = String(((sequence % 500) * 2 + (male ? 1 : 0)) % 1000).padStart(3, '0');
   const first17 = `110101${birthDate.replace(/-/g, '')}${order}`;
-  const sum = [...first17].reduce((total, digit, i) => total + Number(digit) * WEIGHTS[i], 0);
-  return first17 + '10X98765432'[sum % 11];
-}
-
-/** Full years since a YYYY-MM-DD birth date, by the calendar in China (UTC+8), as the server counts them. */
-function ageFrom(birthDate) {
-  const china = new Date(Date.now() + 8 * 3600 * 1000);
-  const [y, m, d] = birthDate.split('-').map(Number);
-  const [cy, cm, cd] = [china.getUTCFullYear(), china.getUTCMonth() + 1, china.getUTCDate()];
-  return cy - y - (cm < m || (cm === m && cd < d) ? 1 : 0);
+  return first17 + checkCharacter(first17);
 }
 
 /** The resume of user i: its own phone and ID number (one per person), everything else plausible. */
@@ -272,7 +264,7 @@ function resume(i, catalog, photos) {
     real_name: `压测用户${i}`,
     phone: `139${String(10_000_000 + i).slice(-8)}`,
     id_number: residentId(birth, male, i),
-    age: String(ageFrom(birth)),
+    age: String(ageOn(birth)),
     gender: male ? '1' : '2',
     nation: '汉族',
     marital_sts: String(1 + (i % 3)),
