@@ -12,6 +12,12 @@ describe('protocol: headers, envelope, errors', () => {
     expect(res.headers['x-unique-key']).toBeUndefined();
   });
 
+  it('answers browser preflights (which carry no custom headers) and exposes X-unique-key', async () => {
+    const res = await t.http().options('/employee').set({ Origin: 'https://admin.example.com', 'Access-Control-Request-Method': 'PUT', 'Access-Control-Request-Headers': 'x-platform-code,x-auth-token' }).expect(204);
+    expect(res.headers['access-control-allow-origin']).toBe('https://admin.example.com');
+    expect(res.headers['access-control-expose-headers']).toBe('X-unique-key');
+  });
+
   it('refuses an unknown platform code with 403 and accepts every configured one', async () => {
     expect((await t.http().get('/em_status').set('X-platform-code', 'ios').expect(403)).body.status).toBe(10003);
     for (const code of ['wxmp', 'admin', 'h5']) await t.http().get('/em_status').set('X-platform-code', code).expect(401);
