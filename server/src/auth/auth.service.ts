@@ -2,11 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, WeixinLoginResponse } from '@shanqian/shared';
-import { DataSource, LessThan, MoreThan } from 'typeorm';
+import { DataSource, LessThan } from 'typeorm';
 import { AppException } from '../common/app.exception';
 import { sha256Hex } from '../common/crypto/secrets.service';
 import { origin, RequestContext } from '../common/request-context';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { PreparedQuery } from '../database/prepared-query';
 import { Employee } from '../employee/employee.entity';
 import { AuthenticatedUser } from './current-user.decorator';
 import { UserSession } from './user-session.entity';
@@ -20,12 +21,22 @@ const SWEEP_INTERVAL_MS = 3600 * 1000;
 export class AuthService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(AuthService.name);
   private sweeper?: NodeJS.Timeout;
+  /** Runs on every authenticated request. */
+  private readonly liveSession: PreparedQuery<{ sessionId: number; userId: number }>;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly db: DataSource,
     private readonly wechat: WechatClient,
-  ) {}
+  ) {
+    this.liveSession = new PreparedQuery(db, (ds) =>
+      ds
+        .createQueryBuilder(UserSession, 's')
+        .select(['s.id AS sessionId', 's.user_id AS userId'])
+        .where('s.token_hash = :tokenHash')
+        .andWhere('s.expires_at > :now'),
+    );
+  }
 
   async login(code: string, context: RequestContext): Promise<WeixinLoginResponse> {
     const identity = await this.wechat.code2Session(code);
@@ -67,12 +78,9 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   async authenticate(token: string): Promise<AuthenticatedUser> {
-    const session = await this.db.getRepository(UserSession).findOne({
-      where: { tokenHash: sha256Hex(token), expiresAt: MoreThan(new Date()) },
-      select: { id: true, userId: true },
-    });
+    const session = await this.liveSession.first({ tokenHash: sha256Hex(token), now: new Date() });
     if (!session) throw new AppException(ErrorCode.AuthTokenInvalid);
-    return { userId: session.userId, sessionId: session.id };
+    return { userId: Number(session.userId), sessionId: Number(session.sessionId) };
   }
 
   private async upsertUser(openid: string, unionid: string | null): Promise<WechatUser> {

@@ -5,11 +5,10 @@ import { CatalogBootstrapService } from './catalog-bootstrap.service';
 import { CatalogController } from './catalog.controller';
 import { CatalogService } from './catalog.service';
 import { Company } from './company.entity';
-import { DictionaryEntry } from './dictionary-entry.entity';
 import { WorkPosition } from './work-position.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([DictionaryEntry, WorkPosition, AdminUser, Company])],
+  imports: [TypeOrmModule.forFeature([WorkPosition, AdminUser, Company])],
   controllers: [CatalogController],
   providers: [CatalogService, CatalogBootstrapService],
   exports: [CatalogService],

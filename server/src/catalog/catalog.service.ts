@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { CompanyRef, DictEntry, DictItem, EnabledFlag, ErrorCode, HandlerRef } from '@shanqian/shared';
-import { Repository } from 'typeorm';
+import { DataSource, Repository } from 'typeorm';
 import { AdminUser } from '../admin/admin-user.entity';
 import { AppException } from '../common/app.exception';
+import { PreparedQuery } from '../database/prepared-query';
 import { Company } from './company.entity';
 import { DictionaryEntry } from './dictionary-entry.entity';
 import { WorkPosition } from './work-position.entity';
@@ -11,21 +12,30 @@ import { WorkPosition } from './work-position.entity';
 /** The enabled choices a worker picks from: dictionaries, positions, HR handlers, companies. */
 @Injectable()
 export class CatalogService {
+  /** Built once: the mini-program asks for dictionaries on every form. */
+  private readonly dictEntries: PreparedQuery<DictEntry>;
+
   constructor(
-    @InjectRepository(DictionaryEntry) private readonly dictionary: Repository<DictionaryEntry>,
+    @InjectDataSource() db: DataSource,
     @InjectRepository(WorkPosition) private readonly positions: Repository<WorkPosition>,
     @InjectRepository(AdminUser) private readonly admins: Repository<AdminUser>,
     @InjectRepository(Company) private readonly companies: Repository<Company>,
-  ) {}
+  ) {
+    this.dictEntries = new PreparedQuery(db, (ds) =>
+      ds
+        .createQueryBuilder(DictionaryEntry, 'd')
+        .select(['d.dict_key AS dict_key', 'd.dict_value AS dict_value'])
+        .where('d.dict_item = :item')
+        .andWhere('d.status = :enabled')
+        .orderBy('d.sort', 'ASC')
+        .addOrderBy('d.id', 'ASC'),
+    );
+  }
 
   async dict(item: string): Promise<DictEntry[]> {
-    const rows = await this.dictionary.find({
-      where: { dictItem: item, status: EnabledFlag.Enabled },
-      order: { sort: 'ASC', id: 'ASC' },
-      select: { dictKey: true, dictValue: true },
-    });
-    if (!rows.length) throw new AppException(ErrorCode.DictNotFound, `字典 ${item} 不存在`);
-    return rows.map((row) => ({ dict_key: row.dictKey, dict_value: row.dictValue }));
+    const entries = await this.dictEntries.all({ item, enabled: EnabledFlag.Enabled });
+    if (!entries.length) throw new AppException(ErrorCode.DictNotFound, `字典 ${item} 不存在`);
+    return entries;
   }
 
   async workPositions(): Promise<string[]> {
