@@ -16,7 +16,7 @@ describe('POST /weixin/login and sessions', () => {
     expect(res.body).toEqual({ status: 0, msg: '', data: { session_token: expect.any(String), em_id: 0 } });
     expect(Buffer.from(res.body.data.session_token, 'base64url').length).toBeGreaterThanOrEqual(16);
     expect(JSON.stringify(t.logs.lines)).not.toContain('c2Vzc2lvbl9rZXlfbmV2ZXJfbG9nZ2Vk');
-    const sent = t.wechat.requests.at(-1)!;
+    const sent = t.wechat.requests.at(-1)!.url;
     expect(Object.fromEntries(sent.searchParams)).toEqual({ appid: 'wx_test_appid', secret: 'test_secret', js_code: 'alice', grant_type: 'authorization_code' });
 
     const user = await t.db.getRepository(WechatUser).findOneByOrFail({ openid: 'o_alice' });

@@ -13,6 +13,8 @@ export type SmsConfig =
       sdkAppId: string;
       signName: string;
       templateId: string;
+      /** The API's scheme and host[:port], e.g. `https://sms.tencentcloudapi.com` (the SDK calls path `/`). */
+      endpoint: string;
     }
   | {
       provider: 'aliyun';
@@ -20,6 +22,8 @@ export type SmsConfig =
       accessKeySecret: string;
       signName: string;
       templateCode: string;
+      /** The API's scheme and host[:port], e.g. `https://dysmsapi.aliyuncs.com` (the SDK calls path `/`). */
+      endpoint: string;
     };
 
 export interface AppConfig {

@@ -60,10 +60,14 @@ export class EnvironmentVariables {
   @IsOptional() @IsString() TENCENT_SMS_SDK_APP_ID?: string;
   @IsOptional() @IsString() TENCENT_SMS_SIGN_NAME?: string;
   @IsOptional() @IsString() TENCENT_SMS_TEMPLATE_ID?: string;
+  @IsOptional() @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  TENCENT_SMS_ENDPOINT?: string;
   @IsOptional() @IsString() ALIYUN_SMS_ACCESS_KEY_ID?: string;
   @IsOptional() @IsString() ALIYUN_SMS_ACCESS_KEY_SECRET?: string;
   @IsOptional() @IsString() ALIYUN_SMS_SIGN_NAME?: string;
   @IsOptional() @IsString() ALIYUN_SMS_TEMPLATE_CODE?: string;
+  @IsOptional() @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  ALIYUN_SMS_ENDPOINT?: string;
 
   @IsOptional() @IsInt() @Min(1024) @Max(100 * 1024 * 1024)
   UPLOAD_MAX_BYTES?: number;

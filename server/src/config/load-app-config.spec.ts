@@ -63,6 +63,16 @@ describe('configuration from the environment', () => {
     expect(problems({ ...SAFE_PRODUCTION, SMS_PROVIDER: undefined as unknown as string })).toEqual(['SMS_PROVIDER is required in production (tencent or aliyun)']);
   });
 
+  it('points the SMS SDKs at the vendor, or at TENCENT_SMS_ENDPOINT / ALIYUN_SMS_ENDPOINT (scheme and host[:port])', () => {
+    const tencent = { ...SAFE_PRODUCTION, SMS_PROVIDER: 'tencent', TENCENT_SMS_SECRET_ID: 'AKID', TENCENT_SMS_SECRET_KEY: 'k', TENCENT_SMS_SDK_APP_ID: '1400', TENCENT_SMS_SIGN_NAME: '闪签云', TENCENT_SMS_TEMPLATE_ID: '1' };
+    expect(loadAppConfig(tencent).sms).toMatchObject({ provider: 'tencent', region: 'ap-guangzhou', endpoint: 'https://sms.tencentcloudapi.com' });
+    expect(loadAppConfig(SAFE_PRODUCTION).sms).toMatchObject({ provider: 'aliyun', endpoint: 'https://dysmsapi.aliyuncs.com' });
+    expect(loadAppConfig({ ...tencent, TENCENT_SMS_ENDPOINT: 'http://127.0.0.1:4567/' }).sms).toMatchObject({ endpoint: 'http://127.0.0.1:4567' });
+    expect(loadAppConfig({ ...SAFE_PRODUCTION, ALIYUN_SMS_ENDPOINT: 'https://dysmsapi.aliyuncs.com:443' }).sms).toMatchObject({ endpoint: 'https://dysmsapi.aliyuncs.com' });
+    expect(problems({ ...SAFE_PRODUCTION, ALIYUN_SMS_ENDPOINT: 'ftp://dysmsapi.aliyuncs.com' })[0]).toMatch(/^ALIYUN_SMS_ENDPOINT/);
+    expect(problems({ ...tencent, TENCENT_SMS_ENDPOINT: 'https://gw.example.com/sms' })).toEqual(['TENCENT_SMS_ENDPOINT must be a scheme and host[:port] only, e.g. https://sms.tencentcloudapi.com']);
+  });
+
   it('names every malformed variable', () => {
     const malformed = problems({ PORT: 'eighty', UPLOAD_MAX_BYTES: '10', PLATFORM_CODES: 'wx mp', REDIS_URL: 'localhost' }).join('\n');
     for (const name of ['PORT', 'UPLOAD_MAX_BYTES', 'PLATFORM_CODES', 'REDIS_URL']) expect(malformed).toContain(name);

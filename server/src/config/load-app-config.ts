@@ -88,6 +88,7 @@ function smsConfig(env: EnvironmentVariables, problems: string[]): SmsConfig {
       sdkAppId: v.TENCENT_SMS_SDK_APP_ID,
       signName: v.TENCENT_SMS_SIGN_NAME,
       templateId: v.TENCENT_SMS_TEMPLATE_ID,
+      endpoint: smsEndpoint(env, 'TENCENT_SMS_ENDPOINT', 'https://sms.tencentcloudapi.com', problems),
     };
   }
   if (env.SMS_PROVIDER === 'aliyun') {
@@ -98,9 +99,26 @@ function smsConfig(env: EnvironmentVariables, problems: string[]): SmsConfig {
       accessKeySecret: v.ALIYUN_SMS_ACCESS_KEY_SECRET,
       signName: v.ALIYUN_SMS_SIGN_NAME,
       templateCode: v.ALIYUN_SMS_TEMPLATE_CODE,
+      endpoint: smsEndpoint(env, 'ALIYUN_SMS_ENDPOINT', 'https://dysmsapi.aliyuncs.com', problems),
     };
   }
   return { provider: 'log' };
+}
+
+/** The SDKs take a scheme and host[:port] and always call path `/`: anything more would be dropped silently. */
+function smsEndpoint(
+  env: EnvironmentVariables,
+  name: 'TENCENT_SMS_ENDPOINT' | 'ALIYUN_SMS_ENDPOINT',
+  vendorDefault: string,
+  problems: string[],
+): string {
+  const value = env[name];
+  if (!value) return vendorDefault;
+  const url = new URL(value);
+  if (url.pathname !== '/' || url.search || url.hash || url.username || url.password) {
+    problems.push(`${name} must be a scheme and host[:port] only, e.g. ${vendorDefault}`);
+  }
+  return url.origin;
 }
 
 function decodeDataKey(value: string, problems: string[]): Buffer | null {

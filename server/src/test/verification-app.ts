@@ -61,12 +61,13 @@ export class VerificationApp {
 /**
  * Starts the app for the enclosing describe in beforeAll and closes it in afterAll (one app per test
  * file: see startTestApp, which trusts X-Forwarded-For from loopback, so each client can have its own IP);
- * `env` adds to that (REDIS_URL, ...). Hooks declared after this call run after these ones.
+ * `env` adds to that (REDIS_URL, ...); as a function it is read when the app starts, after the
+ * beforeAll hooks declared before this call. Hooks declared after this call run after these ones.
  */
-export function useVerificationApp(env: Record<string, string> = {}): VerificationApp {
+export function useVerificationApp(env: Record<string, string> | (() => Record<string, string>) = {}): VerificationApp {
   const v = new VerificationApp();
   beforeAll(async () => {
-    v.t = await startTestApp(env);
+    v.t = await startTestApp(typeof env === 'function' ? env() : env);
     v.store = v.t.app.get<KvStore>(KV_STORE);
     v.keys = v.t.app.get(VerificationKeys);
   });

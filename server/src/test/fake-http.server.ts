@@ -1,0 +1,55 @@
+import { createServer, IncomingHttpHeaders, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+
+/** One request as a fake third party received it. */
+export interface ReceivedRequest {
+  method: string;
+  url: URL;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/** The fake's reply: a JSON body with its HTTP status and type; null never answers (the client's timeout has to end it). */
+export type FakeAnswer = { body: object; status?: number; contentType?: string } | null;
+
+/**
+ * A local stand-in for a third party's HTTP API on a port of its own: it keeps every request it
+ * received (`requests`) and replies what `answer` decides.
+ */
+export abstract class FakeHttpServer {
+  readonly requests: ReceivedRequest[] = [];
+  private readonly server: Server;
+
+  constructor() {
+    this.server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        const request: ReceivedRequest = {
+          method: req.method ?? 'GET',
+          url: new URL(req.url ?? '/', 'http://fake'),
+          headers: req.headers,
+          body: Buffer.concat(chunks).toString('utf8'),
+        };
+        this.requests.push(request);
+        const answer = this.answer(request);
+        if (!answer) return;
+        res.writeHead(answer.status ?? 200, { 'Content-Type': answer.contentType ?? 'application/json' });
+        res.end(JSON.stringify(answer.body));
+      });
+    });
+  }
+
+  protected abstract answer(request: ReceivedRequest): FakeAnswer;
+
+  /** Listens on a free loopback port; answers the base URL, e.g. `http://127.0.0.1:40123`. */
+  async start(): Promise<string> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}
