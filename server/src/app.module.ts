@@ -1,5 +1,5 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE, DiscoveryModule } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import cookieParser from 'cookie-parser';
 import { LoggerModule } from 'nestjs-pino';
@@ -10,6 +10,7 @@ import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { bodyParsers } from './common/body-parsers';
 import { CryptoModule } from './common/crypto/crypto.module';
 import { EnvelopeInterceptor } from './common/envelope.interceptor';
+import { ErrorCodeFieldRoutes } from './common/error-code-field-routes';
 import { KV_STORE, KvStore } from './common/kv/kv-store';
 import { KvModule } from './common/kv/kv.module';
 import { RequestContextMiddleware } from './common/request-context.middleware';
@@ -40,6 +41,7 @@ export class AppModule implements NestModule {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(config),
+        DiscoveryModule,
         LoggerModule.forRoot({
           pinoHttp: [
             {
@@ -66,6 +68,7 @@ export class AppModule implements NestModule {
         SignModule,
       ],
       providers: [
+        ErrorCodeFieldRoutes,
         { provide: APP_FILTER, useValue: new AllExceptionsFilter() },
         { provide: APP_INTERCEPTOR, useClass: EnvelopeInterceptor },
         { provide: APP_PIPE, useFactory: createValidationPipe },
@@ -73,8 +76,10 @@ export class AppModule implements NestModule {
     };
   }
 
+  constructor(private readonly errorCodeRoutes: ErrorCodeFieldRoutes) {}
+
   configure(consumer: MiddlewareConsumer): void {
     // Order matters: the protocol headers are checked before any body is read.
-    consumer.apply(RequestContextMiddleware, cookieParser(), ...bodyParsers()).forRoutes('*');
+    consumer.apply(RequestContextMiddleware, cookieParser(), ...bodyParsers(this.errorCodeRoutes)).forRoutes('*');
   }
 }

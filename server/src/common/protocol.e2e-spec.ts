@@ -18,6 +18,18 @@ describe('protocol: headers, envelope, errors', () => {
     expect(res.headers['access-control-expose-headers']).toBe('X-unique-key');
   });
 
+  it('puts error_code on /image and /verifycode answers even when refused before routing', async () => {
+    const missing = await t.http().post('/image?from=camera').expect(400);
+    expect(missing.body).toEqual({ status: 10002, msg: expect.any(String), data: null, error_code: 10002 });
+    const unknown = await t.http().post('/verifycode').set('X-platform-code', 'ios').expect(403);
+    expect(unknown.body).toMatchObject({ status: 10003, error_code: 10003 });
+    const malformed = await t.http().post('/verifycode').set({ 'X-platform-code': 'wxmp', 'Content-Type': 'application/json' }).send('{"phone":').expect(400);
+    expect(malformed.body).toMatchObject({ status: 10010, error_code: 10010 });
+    // Other routes keep the plain envelope
+    expect((await t.http().get('/em_status').expect(400)).body).not.toHaveProperty('error_code');
+    expect((await t.http().get('/image').set('X-platform-code', 'wxmp').expect(404)).body).not.toHaveProperty('error_code');
+  });
+
   it('refuses an unknown platform code with 403 and accepts every configured one', async () => {
     expect((await t.http().get('/em_status').set('X-platform-code', 'ios').expect(403)).body.status).toBe(10003);
     for (const code of ['wxmp', 'admin', 'h5']) await t.http().get('/em_status').set('X-platform-code', code).expect(401);

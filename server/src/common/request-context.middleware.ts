@@ -4,6 +4,7 @@ import { ErrorCode, HEADER } from '@shanqian/shared';
 import type { NextFunction, Request, Response } from 'express';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { AppException } from './app.exception';
+import { ErrorCodeFieldRoutes } from './error-code-field-routes';
 import { writeError } from './error-response';
 import { KV_STORE, KvStore } from './kv/kv-store';
 import { ContextualRequest, GeoPoint, RequestContext } from './request-context';
@@ -54,7 +55,11 @@ export const isSignedFileRequest = (req: Request): boolean =>
 export class RequestContextMiddleware implements NestMiddleware {
   private readonly accepted: Set<string>;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig, @Inject(KV_STORE) private readonly store: KvStore) {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(KV_STORE) private readonly store: KvStore,
+    private readonly errorCodeRoutes: ErrorCodeFieldRoutes,
+  ) {
     this.accepted = new Set(config.platformCodes);
   }
 
@@ -64,7 +69,7 @@ export class RequestContextMiddleware implements NestMiddleware {
         if (context) (req as ContextualRequest).context = context;
         next();
       },
-      (error: unknown) => (error instanceof AppException ? writeError(res, error) : next(error)),
+      (error: unknown) => (error instanceof AppException ? writeError(res, error, this.errorCodeRoutes.has(req)) : next(error)),
     );
   }
 
