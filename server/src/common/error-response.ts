@@ -8,9 +8,8 @@ import { envelope } from './envelope';
 export function toAppException(error: unknown): AppException | null {
   if (error instanceof AppException) return error;
   if (error instanceof HttpException) return fromStatus(error.getStatus());
-  // Errors raised by Express middleware (body-parser, multer) carry a status of their own.
-  const e = error as { status?: unknown; statusCode?: unknown; type?: unknown; code?: unknown } | null;
-  if (e?.code === 'LIMIT_FILE_SIZE') return new AppException(ErrorCode.PayloadTooLarge);
+  // Errors raised by Express middleware (body-parser) carry a status of their own.
+  const e = error as { status?: unknown; statusCode?: unknown; type?: unknown } | null;
   if (e?.type === 'entity.parse.failed') return new AppException(ErrorCode.BodyMalformed);
   if (e?.type === 'charset.unsupported' || e?.type === 'encoding.unsupported') return new AppException(ErrorCode.UnsupportedMediaType);
   const status = typeof e?.status === 'number' ? e.status : typeof e?.statusCode === 'number' ? e.statusCode : null;

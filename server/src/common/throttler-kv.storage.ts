@@ -1,12 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
 import { ThrottlerStorage } from '@nestjs/throttler';
 import { ThrottlerStorageRecord } from '@nestjs/throttler/dist/throttler-storage-record.interface';
-import { KV_STORE, KvStore } from './kv/kv-store';
+import { KvStore } from './kv/kv-store';
 
 /** @nestjs/throttler's counters in the shared store, so every server instance counts the same hits. */
-@Injectable()
 export class KvThrottlerStorage implements ThrottlerStorage {
-  constructor(@Inject(KV_STORE) private readonly store: KvStore) {}
+  constructor(private readonly store: KvStore) {}
 
   async increment(key: string, ttl: number, limit: number, _blockDuration: number, name: string): Promise<ThrottlerStorageRecord> {
     const { count, ttlMs } = await this.store.increment(`throttle:${name}:${key}`, ttl);
