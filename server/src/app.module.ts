@@ -4,6 +4,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import cookieParser from 'cookie-parser';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
+import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
@@ -61,6 +62,7 @@ export class AppModule implements NestModule {
         }),
         DatabaseModule,
         AuthModule,
+        AdminModule,
         CatalogModule,
         UploadModule,
         VerificationModule,

@@ -2,7 +2,8 @@
  * The one table of non-zero `status` values. Each code has one HTTP status class and a default
  * Chinese message; a response may carry a more precise message (for instance naming the field).
  * Codes are grouped by domain: 10xxx protocol, 11xxx login and session, 12xxx captcha and SMS,
- * 13xxx resume and application, 14xxx catalog, 15xxx uploads.
+ * 13xxx resume and application, 14xxx catalog, 15xxx uploads, 16xxx back office, 17xxx real-name
+ * check and signing.
  */
 export enum ErrorCode {
   ValidationFailed = 10001,
@@ -44,6 +45,26 @@ export enum ErrorCode {
   UploadTypeUnsupported = 15003,
   FileLinkInvalid = 15004,
   FileNotFound = 15005,
+  PdfRequired = 15006,
+
+  AdminCredentialsInvalid = 16001,
+  AdminDisabled = 16002,
+  AdminForbidden = 16003,
+  AdminPasswordInvalid = 16004,
+  RecordNotFound = 16005,
+  RecordDuplicate = 16006,
+  ApplicationStatusConflict = 16007,
+  ContractNotUsable = 16008,
+  AdminPlatformRequired = 16009,
+
+  RealnameNotReady = 17001,
+  RealnameAttemptsExceeded = 17002,
+  RealnameUnavailable = 17003,
+  SignNotReady = 17004,
+  SignatureImageInvalid = 17005,
+  SignAgreementRequired = 17006,
+  SignDocumentNotFound = 17007,
+  SigningServiceUnavailable = 17008,
 }
 
 export interface ErrorCodeInfo {
@@ -91,4 +112,24 @@ export const ERROR_CODES: Record<ErrorCode, ErrorCodeInfo> = {
   [ErrorCode.UploadTypeUnsupported]: { http: 415, msg: '只支持 JPEG、PNG 或 WebP 图片' },
   [ErrorCode.FileLinkInvalid]: { http: 403, msg: '文件链接无效或已过期' },
   [ErrorCode.FileNotFound]: { http: 404, msg: '文件不存在' },
+  [ErrorCode.PdfRequired]: { http: 415, msg: '只支持 PDF 文件' },
+
+  [ErrorCode.AdminCredentialsInvalid]: { http: 401, msg: '用户名或密码错误' },
+  [ErrorCode.AdminDisabled]: { http: 403, msg: '该账号已停用，请联系管理员' },
+  [ErrorCode.AdminForbidden]: { http: 403, msg: '没有权限执行此操作' },
+  [ErrorCode.AdminPasswordInvalid]: { http: 400, msg: '当前密码错误' },
+  [ErrorCode.RecordNotFound]: { http: 404, msg: '记录不存在' },
+  [ErrorCode.RecordDuplicate]: { http: 409, msg: '记录已存在' },
+  [ErrorCode.ApplicationStatusConflict]: { http: 409, msg: '签约申请的当前状态不允许此操作' },
+  [ErrorCode.ContractNotUsable]: { http: 400, msg: '合同不可用：须为该用人单位的已启用合同' },
+  [ErrorCode.AdminPlatformRequired]: { http: 403, msg: '后台接口须使用 X-platform-code: admin' },
+
+  [ErrorCode.RealnameNotReady]: { http: 409, msg: '请先提交简历再进行实名认证' },
+  [ErrorCode.RealnameAttemptsExceeded]: { http: 429, msg: '今日实名认证次数已达上限，请明天再试' },
+  [ErrorCode.RealnameUnavailable]: { http: 502, msg: '实名认证服务暂时不可用，请稍后再试' },
+  [ErrorCode.SignNotReady]: { http: 409, msg: '当前不能签署合同' },
+  [ErrorCode.SignatureImageInvalid]: { http: 400, msg: '签名图片无效，请重新签名' },
+  [ErrorCode.SignAgreementRequired]: { http: 400, msg: '请阅读并同意合同内容后再签署' },
+  [ErrorCode.SignDocumentNotFound]: { http: 404, msg: '尚无已签署的合同' },
+  [ErrorCode.SigningServiceUnavailable]: { http: 502, msg: '签名服务暂时不可用，请稍后再试' },
 };

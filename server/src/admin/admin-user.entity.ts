@@ -32,4 +32,8 @@ export class AdminUser extends Timestamped {
 
   @Column({ type: 'int', default: EnabledFlag.Enabled })
   status!: EnabledFlag;
+
+  /** An hr admin sees the applications assigned to them, or every application when granted this. */
+  @Column({ name: 'view_all_applications', type: 'boolean', default: false })
+  viewAllApplications!: boolean;
 }

@@ -26,6 +26,26 @@ export type SmsConfig =
       endpoint: string;
     };
 
+export type RealnameConfig =
+  | { provider: 'local' }
+  | {
+      provider: 'tencent';
+      secretId: string;
+      secretKey: string;
+      region: string;
+      /** Tencent Cloud FaceID API's scheme and host[:port]; hosts must start with `faceid.` (the SDK signs for that service). */
+      endpoint: string;
+    };
+
+export interface SigningConfig {
+  /** The platform certificate; null: a self-signed one generated into DATA_DIR (refused in production). */
+  p12Path: string | null;
+  p12Password: string;
+  /** RFC 3161 Time-Stamp Authority; null: signatures carry the signing time without a trusted timestamp. */
+  tsaUrl: string | null;
+  tsaTimeoutMs: number;
+}
+
 export interface AppConfig {
   production: boolean;
   port: number;
@@ -47,6 +67,13 @@ export interface AppConfig {
   devExposeCodes: boolean;
   seedDemoData: boolean;
   logLevel: string;
+  admin: {
+    /** The first super admin, created at start-up when no super admin exists. */
+    bootstrap: { username: string; password: string } | null;
+    sessionTtlSeconds: number;
+  };
+  realname: RealnameConfig;
+  signing: SigningConfig;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -92,11 +92,41 @@ export class EnvironmentVariables {
   @IsOptional() @IsIn(['0', '1'])
   SEED_DEMO_DATA?: string;
 
+  @IsOptional() @Matches(/^[A-Za-z0-9_.-]{3,32}$/, { message: 'ADMIN_BOOTSTRAP_USERNAME: 3-32 letters, digits, _, . or -' })
+  ADMIN_BOOTSTRAP_USERNAME?: string;
+
+  @IsOptional() @IsString()
+  ADMIN_BOOTSTRAP_PASSWORD?: string;
+
+  @IsOptional() @IsInt() @Min(300) @Max(30 * 24 * 3600)
+  ADMIN_SESSION_TTL_SECONDS?: number;
+
+  @IsOptional() @IsIn(['local', 'tencent'])
+  REALNAME_PROVIDER?: string;
+
+  @IsOptional() @IsString() TENCENT_FACEID_SECRET_ID?: string;
+  @IsOptional() @IsString() TENCENT_FACEID_SECRET_KEY?: string;
+  @IsOptional() @IsString() TENCENT_FACEID_REGION?: string;
+  @IsOptional() @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  TENCENT_FACEID_ENDPOINT?: string;
+
+  @IsOptional() @IsString()
+  SIGN_P12_PATH?: string;
+
+  @IsOptional() @IsString()
+  SIGN_P12_PASSWORD?: string;
+
+  @IsOptional() @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  TSA_URL?: string;
+
+  @IsOptional() @IsInt() @Min(100) @Max(60000)
+  TSA_TIMEOUT_MS?: number;
+
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
 }
 
-const NUMERIC = ['PORT', 'WECHAT_TIMEOUT_MS', 'UPLOAD_MAX_BYTES', 'SESSION_TTL_SECONDS'] as const;
+const NUMERIC = ['PORT', 'WECHAT_TIMEOUT_MS', 'UPLOAD_MAX_BYTES', 'SESSION_TTL_SECONDS', 'ADMIN_SESSION_TTL_SECONDS', 'TSA_TIMEOUT_MS'] as const;
 
 /** Checks the environment's shape; answers the list of problems (empty when valid). */
 export function validateEnvironment(raw: Record<string, string | undefined>): {

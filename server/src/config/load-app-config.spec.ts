@@ -1,9 +1,11 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigurationError, loadAppConfig } from './load-app-config';
 
 const KEY = Buffer.alloc(32, 7).toString('base64');
+const P12 = join(mkdtempSync(join(tmpdir(), 'cfg-p12-')), 'platform.p12');
+writeFileSync(P12, 'not read at configuration time');
 const SAFE_PRODUCTION = {
   NODE_ENV: 'production',
   DATA_KEY: KEY,
@@ -14,6 +16,11 @@ const SAFE_PRODUCTION = {
   ALIYUN_SMS_ACCESS_KEY_SECRET: 'secret',
   ALIYUN_SMS_SIGN_NAME: '闪签云',
   ALIYUN_SMS_TEMPLATE_CODE: 'SMS_1',
+  REALNAME_PROVIDER: 'tencent',
+  TENCENT_FACEID_SECRET_ID: 'AKID',
+  TENCENT_FACEID_SECRET_KEY: 'k',
+  SIGN_P12_PATH: P12,
+  SIGN_P12_PASSWORD: 'p12-pass',
 };
 
 function problems(env: Record<string, string>): string[] {
@@ -61,6 +68,22 @@ describe('configuration from the environment', () => {
     expect(refused.join('\n')).toMatch(/DATA_KEY is required/);
     expect(refused.join('\n')).toMatch(/WECHAT_APPID/);
     expect(problems({ ...SAFE_PRODUCTION, SMS_PROVIDER: undefined as unknown as string })).toEqual(['SMS_PROVIDER is required in production (tencent or aliyun)']);
+  });
+
+  it('refuses in production the local real-name check and the generated signing certificate', () => {
+    const refused = problems({ ...SAFE_PRODUCTION, REALNAME_PROVIDER: 'local', SIGN_P12_PATH: '' }).join('\n');
+    expect(refused).toMatch(/REALNAME_PROVIDER=tencent is required in production/);
+    expect(refused).toMatch(/SIGN_P12_PATH .* required in production/);
+    expect(problems({ ...SAFE_PRODUCTION, SIGN_P12_PATH: '/nonexistent/cert.p12' })).toEqual(['SIGN_P12_PATH: no file at /nonexistent/cert.p12']);
+    expect(problems({ ...SAFE_PRODUCTION, TENCENT_FACEID_SECRET_KEY: '' })).toEqual(['TENCENT_FACEID_SECRET_ID and TENCENT_FACEID_SECRET_KEY are required with REALNAME_PROVIDER=tencent']);
+    expect(loadAppConfig(SAFE_PRODUCTION).realname).toMatchObject({ provider: 'tencent', region: 'ap-guangzhou', endpoint: 'https://faceid.tencentcloudapi.com' });
+  });
+
+  it('checks the bootstrap admin: both variables, and a strong password', () => {
+    expect(problems({ ADMIN_BOOTSTRAP_USERNAME: 'root_admin' })).toEqual(['ADMIN_BOOTSTRAP_USERNAME and ADMIN_BOOTSTRAP_PASSWORD must be set together']);
+    expect(problems({ ADMIN_BOOTSTRAP_USERNAME: 'root_admin', ADMIN_BOOTSTRAP_PASSWORD: 'onlyletterspassword' })).toEqual(['ADMIN_BOOTSTRAP_PASSWORD: 密码应同时包含字母和数字']);
+    expect(loadAppConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'cfg-')), ADMIN_BOOTSTRAP_USERNAME: 'root_admin', ADMIN_BOOTSTRAP_PASSWORD: 'Str0ng-enough' }).admin)
+      .toEqual({ bootstrap: { username: 'root_admin', password: 'Str0ng-enough' }, sessionTtlSeconds: 43200 });
   });
 
   it('points the SMS SDKs at the vendor, or at TENCENT_SMS_ENDPOINT / ALIYUN_SMS_ENDPOINT (scheme and host[:port])', () => {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { AppConfig, DatabaseConfig, SmsConfig } from './app-config';
+import { AppConfig, DatabaseConfig, RealnameConfig, SmsConfig } from './app-config';
 import { EnvironmentVariables, validateEnvironment } from './env.validation';
 
 export class ConfigurationError extends Error {
@@ -31,7 +31,14 @@ export function loadAppConfig(raw: Record<string, string | undefined> = process.
     if (!env.DATA_KEY) problems.push('DATA_KEY is required in production (32 random bytes, base64)');
     if (!env.WECHAT_APPID || !env.WECHAT_SECRET) problems.push('WECHAT_APPID and WECHAT_SECRET are required in production');
     if (env.SEED_DEMO_DATA === '1') problems.push('SEED_DEMO_DATA=1 would add demo companies and HR staff: refused in production');
+    if (env.REALNAME_PROVIDER !== 'tencent') problems.push('REALNAME_PROVIDER=tencent is required in production (local only checks the ID number\'s checksum)');
+    if (!env.SIGN_P12_PATH) problems.push('SIGN_P12_PATH (and SIGN_P12_PASSWORD) are required in production: a generated self-signed certificate proves nothing in a dispute');
   }
+  if (!!env.ADMIN_BOOTSTRAP_USERNAME !== !!env.ADMIN_BOOTSTRAP_PASSWORD) problems.push('ADMIN_BOOTSTRAP_USERNAME and ADMIN_BOOTSTRAP_PASSWORD must be set together');
+  const weakPassword = env.ADMIN_BOOTSTRAP_PASSWORD ? passwordProblem(env.ADMIN_BOOTSTRAP_PASSWORD) : null;
+  if (weakPassword) problems.push(`ADMIN_BOOTSTRAP_PASSWORD: ${weakPassword}`);
+  if (env.SIGN_P12_PATH && !existsSync(env.SIGN_P12_PATH)) problems.push(`SIGN_P12_PATH: no file at ${env.SIGN_P12_PATH}`);
+  const realname = realnameConfig(env, problems);
   if (!!env.WECHAT_APPID !== !!env.WECHAT_SECRET) problems.push('WECHAT_APPID and WECHAT_SECRET must be set together');
   const dataKey = env.DATA_KEY ? decodeDataKey(env.DATA_KEY, problems) : null;
   if (problems.length) throw new ConfigurationError(problems);
@@ -60,6 +67,38 @@ export function loadAppConfig(raw: Record<string, string | undefined> = process.
     devExposeCodes: env.DEV_EXPOSE_CODES === '1',
     seedDemoData: env.SEED_DEMO_DATA ? env.SEED_DEMO_DATA === '1' : !production,
     logLevel: env.LOG_LEVEL ?? 'info',
+    admin: {
+      bootstrap: env.ADMIN_BOOTSTRAP_USERNAME && env.ADMIN_BOOTSTRAP_PASSWORD ? { username: env.ADMIN_BOOTSTRAP_USERNAME, password: env.ADMIN_BOOTSTRAP_PASSWORD } : null,
+      sessionTtlSeconds: env.ADMIN_SESSION_TTL_SECONDS ?? 12 * 3600,
+    },
+    realname,
+    signing: {
+      p12Path: env.SIGN_P12_PATH ?? null,
+      p12Password: env.SIGN_P12_PASSWORD ?? '',
+      tsaUrl: env.TSA_URL ?? null,
+      tsaTimeoutMs: env.TSA_TIMEOUT_MS ?? 10000,
+    },
+  };
+}
+
+/** Why a back-office password is too weak, or null. The same rule for the bootstrap admin, new admins and password changes. */
+export function passwordProblem(password: string): string | null {
+  if (password.length < 10 || password.length > 72) return '密码应为 10 到 72 个字符';
+  if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) return '密码应同时包含字母和数字';
+  return null;
+}
+
+function realnameConfig(env: EnvironmentVariables, problems: string[]): RealnameConfig {
+  if (env.REALNAME_PROVIDER !== 'tencent') return { provider: 'local' };
+  const secretId = env.TENCENT_FACEID_SECRET_ID;
+  const secretKey = env.TENCENT_FACEID_SECRET_KEY;
+  if (!secretId || !secretKey) problems.push('TENCENT_FACEID_SECRET_ID and TENCENT_FACEID_SECRET_KEY are required with REALNAME_PROVIDER=tencent');
+  return {
+    provider: 'tencent',
+    secretId: secretId ?? '',
+    secretKey: secretKey ?? '',
+    region: env.TENCENT_FACEID_REGION ?? 'ap-guangzhou',
+    endpoint: vendorEndpoint(env, 'TENCENT_FACEID_ENDPOINT', 'https://faceid.tencentcloudapi.com', problems),
   };
 }
 
@@ -88,7 +127,7 @@ function smsConfig(env: EnvironmentVariables, problems: string[]): SmsConfig {
       sdkAppId: v.TENCENT_SMS_SDK_APP_ID,
       signName: v.TENCENT_SMS_SIGN_NAME,
       templateId: v.TENCENT_SMS_TEMPLATE_ID,
-      endpoint: smsEndpoint(env, 'TENCENT_SMS_ENDPOINT', 'https://sms.tencentcloudapi.com', problems),
+      endpoint: vendorEndpoint(env, 'TENCENT_SMS_ENDPOINT', 'https://sms.tencentcloudapi.com', problems),
     };
   }
   if (env.SMS_PROVIDER === 'aliyun') {
@@ -99,16 +138,16 @@ function smsConfig(env: EnvironmentVariables, problems: string[]): SmsConfig {
       accessKeySecret: v.ALIYUN_SMS_ACCESS_KEY_SECRET,
       signName: v.ALIYUN_SMS_SIGN_NAME,
       templateCode: v.ALIYUN_SMS_TEMPLATE_CODE,
-      endpoint: smsEndpoint(env, 'ALIYUN_SMS_ENDPOINT', 'https://dysmsapi.aliyuncs.com', problems),
+      endpoint: vendorEndpoint(env, 'ALIYUN_SMS_ENDPOINT', 'https://dysmsapi.aliyuncs.com', problems),
     };
   }
   return { provider: 'log' };
 }
 
 /** The SDKs take a scheme and host[:port] and always call path `/`: anything more would be dropped silently. */
-function smsEndpoint(
+function vendorEndpoint(
   env: EnvironmentVariables,
-  name: 'TENCENT_SMS_ENDPOINT' | 'ALIYUN_SMS_ENDPOINT',
+  name: 'TENCENT_SMS_ENDPOINT' | 'ALIYUN_SMS_ENDPOINT' | 'TENCENT_FACEID_ENDPOINT',
   vendorDefault: string,
   problems: string[],
 ): string {

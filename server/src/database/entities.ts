@@ -1,4 +1,6 @@
+import { AdminSession } from '../admin/admin-session.entity';
 import { AdminUser } from '../admin/admin-user.entity';
+import { AuditLog } from '../admin/audit-log.entity';
 import { UserSession } from '../auth/user-session.entity';
 import { WechatUser } from '../auth/wechat-user.entity';
 import { Company } from '../catalog/company.entity';
@@ -8,20 +10,26 @@ import { WorkPosition } from '../catalog/work-position.entity';
 import { EmployeeEducation } from '../employee/employee-education.entity';
 import { EmployeeWorkExperience } from '../employee/employee-work-experience.entity';
 import { Employee } from '../employee/employee.entity';
+import { RealnameCheck } from '../realname/realname-check.entity';
+import { ContractDocument } from '../sign/contract-document.entity';
 import { Contract } from '../sign/contract.entity';
 import { SignApplicationEvent } from '../sign/sign-application-event.entity';
 import { SignApplication } from '../sign/sign-application.entity';
 import { Upload } from '../upload/upload.entity';
 
 export const ENTITIES = [
+  AdminSession,
   AdminUser,
+  AuditLog,
   Company,
   Contract,
+  ContractDocument,
   DictionaryEntry,
   Employee,
   EmployeeEducation,
   EmployeeWorkExperience,
   Platform,
+  RealnameCheck,
   SignApplication,
   SignApplicationEvent,
   Upload,

@@ -1,6 +1,17 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export type SignApplicationEventType = 'applied' | 'resubmitted' | 'updated';
+export type SignApplicationEventType =
+  | 'applied'
+  | 'resubmitted'
+  | 'updated'
+  | 'approved'
+  | 'rejected'
+  | 'cancelled'
+  | 'realname_passed'
+  | 'realname_failed'
+  | 'contract_viewed'
+  | 'intent_confirmed'
+  | 'signed';
 export type EventActor = 'employee' | 'admin';
 
 /**
@@ -35,6 +46,10 @@ export class SignApplicationEvent {
   @Column({ type: 'varchar', length: 32, nullable: true }) city!: string | null;
   @Column({ type: 'double', nullable: true }) lng!: number | null;
   @Column({ type: 'double', nullable: true }) lat!: number | null;
+
+  /** What the event decided (a rejection reason, the approved terms), for the history and the audit page. */
+  @Column({ type: 'varchar', length: 512, nullable: true })
+  detail!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'datetime' })
   createdAt!: Date;

@@ -15,6 +15,8 @@ import { FAKE_WECHAT_APPID, FAKE_WECHAT_SECRET, FakeWechatServer } from './fake-
 
 export const TEST_DB = (process.env.TEST_DB ?? 'sqlite') as 'sqlite' | 'mariadb';
 const MARIADB_ROOT = process.env.TEST_MARIADB_URL ?? 'mariadb://root@127.0.0.1:3306';
+/** The super admin every test app starts with (ADMIN_BOOTSTRAP_USERNAME / ADMIN_BOOTSTRAP_PASSWORD). */
+export const TEST_SUPER_ADMIN = { username: 'superadmin', password: 'Sup3rSecret!pass' } as const;
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/0';
 
 /** JSON log lines the app wrote; with DEV_EXPOSE_CODES=1 they carry captcha answers and SMS codes. */
@@ -77,6 +79,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     // Each MiniProgramClient says where it connects from, as each worker's phone has its own network.
     TRUST_PROXY: 'loopback',
     LOG_LEVEL: 'info',
+    ADMIN_BOOTSTRAP_USERNAME: TEST_SUPER_ADMIN.username,
+    ADMIN_BOOTSTRAP_PASSWORD: TEST_SUPER_ADMIN.password,
     ...(TEST_DB === 'mariadb' ? { DATABASE_URL: `${MARIADB_ROOT}/${dbName}` } : {}),
     ...env,
   });

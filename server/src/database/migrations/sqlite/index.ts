@@ -1,5 +1,6 @@
 import { ReferenceDictionaries1795356700000 } from '../1795356700000-reference-dictionaries';
 import { InitialSchema1795356678187 } from './1795356678187-initial-schema';
+import { BackOfficeAndSigning1795475263813 } from './1795475263813-back-office-and-signing';
 
 /** SQLite migrations, oldest first. */
-export const SQLITE_MIGRATIONS = [InitialSchema1795356678187, ReferenceDictionaries1795356700000];
+export const SQLITE_MIGRATIONS = [InitialSchema1795356678187, ReferenceDictionaries1795356700000, BackOfficeAndSigning1795475263813];

@@ -1,0 +1,33 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Public } from '../auth/public.decorator';
+import { Ctx, RequestContext } from '../common/request-context';
+import { AdminAuthService, AdminLoginResult } from './admin-auth.service';
+import { AdminPrincipal, AdminRoute, CurrentAdmin } from './admin-route.decorator';
+import { AdminLoginDto, ChangePasswordDto } from './dto/admin-login.dto';
+
+@AdminRoute()
+@Controller('admin')
+export class AdminAuthController {
+  constructor(private readonly auth: AdminAuthService) {}
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  login(@Body() body: AdminLoginDto, @Ctx() context: RequestContext): Promise<AdminLoginResult> {
+    return this.auth.login(body.username, body.password, context.ip);
+  }
+
+  @Post('logout')
+  @HttpCode(200)
+  async logout(@CurrentAdmin() admin: AdminPrincipal, @Ctx() context: RequestContext): Promise<null> {
+    await this.auth.logout(admin, context.ip);
+    return null;
+  }
+
+  @Post('password')
+  @HttpCode(200)
+  async changePassword(@Body() body: ChangePasswordDto, @CurrentAdmin() admin: AdminPrincipal, @Ctx() context: RequestContext): Promise<null> {
+    await this.auth.changePassword(admin, body.current_password, body.new_password, context.ip);
+    return null;
+  }
+}

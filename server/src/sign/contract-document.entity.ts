@@ -1,0 +1,54 @@
+import { Column, Entity, Index, JoinColumn, OneToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Timestamped } from '../database/timestamped.entity';
+import { SignApplication } from './sign-application.entity';
+
+/**
+ * The contract of one application: the filled document the worker previews (rendered once per
+ * approval, so what is signed is exactly what was shown) and, once signed, the sealed PDF.
+ */
+@Entity('contract_document')
+export class ContractDocument extends Timestamped {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Index({ unique: true })
+  @Column({ name: 'apply_id', type: 'int' })
+  applicationId!: number;
+
+  @OneToOne(() => SignApplication, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'apply_id' })
+  application?: SignApplication;
+
+  /** SHA-256 of the approved terms the filled document was rendered from; a new approval with other terms renders anew. */
+  @Column({ name: 'terms_sha256', type: 'varchar', length: 64 })
+  termsSha256!: string;
+
+  @Column({ name: 'template_sha256', type: 'varchar', length: 64 })
+  templateSha256!: string;
+
+  @Column({ name: 'filled_key', type: 'varchar', length: 64 })
+  filledKey!: string;
+
+  @Column({ name: 'filled_sha256', type: 'varchar', length: 64 })
+  filledSha256!: string;
+
+  @Column({ name: 'signed_key', type: 'varchar', length: 64, nullable: true })
+  signedKey!: string | null;
+
+  @Index()
+  @Column({ name: 'signed_sha256', type: 'varchar', length: 64, nullable: true })
+  signedSha256!: string | null;
+
+  @Column({ name: 'signed_at', type: 'datetime', nullable: true })
+  signedAt!: Date | null;
+
+  @Column({ name: 'signature_upload_id', type: 'int', nullable: true })
+  signatureUploadId!: number | null;
+
+  @Column({ name: 'cert_sha256', type: 'varchar', length: 64, nullable: true })
+  certSha256!: string | null;
+
+  /** genTime of the RFC 3161 timestamp, when TSA_URL is set. */
+  @Column({ name: 'timestamp_at', type: 'datetime', nullable: true })
+  timestampAt!: Date | null;
+}
