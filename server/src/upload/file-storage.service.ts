@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -57,6 +57,10 @@ export class FileStorageService implements OnModuleInit {
       await this.unlinkQuietly(temp);
       throw error;
     }
+  }
+
+  async read(storageKey: string): Promise<Buffer> {
+    return readFile(this.path(storageKey));
   }
 
   /** Size of the stored file, or null when it is not there. */

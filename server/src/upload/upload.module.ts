@@ -27,6 +27,6 @@ import { UploadService } from './upload.service';
   ],
   controllers: [UploadController],
   providers: [UploadService, FileStorageService, UploadErrorsInterceptor],
-  exports: [UploadService],
+  exports: [UploadService, MulterModule, UploadErrorsInterceptor],
 })
 export class UploadModule {}

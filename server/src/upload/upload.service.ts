@@ -61,16 +61,29 @@ export class UploadService {
     await takeQuota(this.store, { key: `upload:user-day:${ownerUserId}:${chinaDay()}`, limit: UPLOAD_LIMITS.perDay, windowMs: msUntilChinaMidnight() },
       ErrorCode.RateLimited, '今日上传次数已达上限，请明天再试');
 
+    return this.storeFile(file.buffer, mime, ownerUserId);
+  }
+
+  /**
+   * Stores bytes already judged by the caller (an image, a contract PDF, a signed document) under a
+   * new random key and records them; `ownerUserId` is the worker they belong to, null for the back office's.
+   */
+  async storeFile(bytes: Uint8Array, mime: string, ownerUserId: number | null): Promise<Upload> {
     const storageKey = newStorageKey();
-    await this.files.write(storageKey, file.buffer);
+    await this.files.write(storageKey, bytes);
     try {
-      const row = this.uploads.create({ storageKey, ownerUserId, mime, size: file.buffer.length, sha256: sha256Hex(file.buffer) });
+      const row = this.uploads.create({ storageKey, ownerUserId, mime, size: bytes.length, sha256: sha256Hex(Buffer.from(bytes)) });
       return await this.uploads.save(row);
     } catch (error) {
       // A file without its row could never be served nor cleaned up by anything else.
       await this.files.remove(storageKey);
       throw error;
     }
+  }
+
+  /** The bytes of a stored file (a contract template, a filled document). */
+  async read(storageKey: string): Promise<Buffer> {
+    return this.files.read(storageKey);
   }
 
   /** An absolute link to the file, valid `ttlSeconds` from now. */
