@@ -21,6 +21,7 @@ import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { EmployeeModule } from './employee/employee.module';
+import { RealnameModule } from './realname/realname.module';
 import { SignModule } from './sign/sign.module';
 import { UploadModule } from './upload/upload.module';
 import { VerificationModule } from './verification/verification.module';
@@ -68,6 +69,7 @@ export class AppModule implements NestModule {
         VerificationModule,
         EmployeeModule,
         SignModule,
+        RealnameModule,
       ],
       providers: [
         ErrorCodeFieldRoutes,

@@ -30,6 +30,8 @@ export interface EmStatusResponse {
   /** 0 while there is no application. */
   status: 0 | SignApplicationStatus;
   verify_status: VerifyStatus;
+  /** Why the real-name check failed, '' unless verify_status is 3. */
+  verify_reason: string;
 }
 
 /** One row of `employee_edu`. Dates are `YYYY-MM`. */

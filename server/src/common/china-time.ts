@@ -19,3 +19,20 @@ export function chinaDay(now = Date.now()): string {
 export function msUntilChinaMidnight(now = Date.now()): number {
   return DAY_MS - ((now + CHINA_OFFSET_MS) % DAY_MS);
 }
+
+/** The instant a China calendar date (`YYYY-MM-DD`) begins. */
+export function chinaDayStart(date: string): Date {
+  return new Date(Date.parse(`${date}T00:00:00+08:00`));
+}
+
+/** `YYYY-MM-DD HH:mm:ss` in China time, as people in the documents and exports read it. */
+export function chinaDateTime(instant: Date): string {
+  return new Date(+instant + CHINA_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/** Whether `YYYY-MM-DD` names a real calendar day. */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(+parsed) && parsed.toISOString().slice(0, 10) === value;
+}

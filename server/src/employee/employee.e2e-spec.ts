@@ -61,7 +61,7 @@ describe('resume and application: /employee and /em_status', () => {
     expect((await client.get('/em_status').expect(200)).body).toEqual({
       status: 0,
       msg: '',
-      data: { reason: '', company_name: '', status: 0, verify_status: 0 },
+      data: { reason: '', company_name: '', status: 0, verify_status: 0, verify_reason: '' },
     });
     const body = await validResume(client);
     body.verify_code = await client.smsCode(body.phone as string);
@@ -74,6 +74,7 @@ describe('resume and application: /employee and /em_status', () => {
       company_name: companies[0].company_name,
       status: 1,
       verify_status: 0,
+      verify_reason: '',
     });
 
     const resume = (await client.get('/employee').expect(200)).body.data;

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DictItem, EmployeeResponse, ErrorCode, SignApplicationStatus } from '@shanqian/shared';
+import { DictItem, EmployeeResponse, ErrorCode, SignApplicationStatus, VerifyStatus } from '@shanqian/shared';
 import { DataSource, EntityManager, Not } from 'typeorm';
+import { WechatUser } from '../auth/wechat-user.entity';
 import { CatalogService, companyRef, handlerRef } from '../catalog/catalog.service';
 import { AppException } from '../common/app.exception';
 import { SecretsService } from '../common/crypto/secrets.service';
 import { origin, RequestContext } from '../common/request-context';
 import { isUniqueViolation } from '../database/query-errors';
-import { SignApplicationEvent, SignApplicationEventType } from '../sign/sign-application-event.entity';
+import { recordApplicationEvent } from '../sign/application-events';
 import { SignApplication } from '../sign/sign-application.entity';
 import { Upload } from '../upload/upload.entity';
 import { UploadService } from '../upload/upload.service';
@@ -59,7 +60,9 @@ export class EmployeeService {
         applyTime: new Date(),
         ...this.applicationFields(dto, context),
       }));
-      await this.recordEvent(manager, application, 'applied', null, userId, context);
+      await recordApplicationEvent(manager, {
+        applicationId: application.id, event: 'applied', fromStatus: null, toStatus: application.status, actor: { type: 'employee', id: userId }, context,
+      });
     });
   }
 
@@ -87,11 +90,21 @@ export class EmployeeService {
       );
       if (!changed.affected) throw new AppException(ErrorCode.ApplicationChanged);
       await manager.update(Employee, employee.id, this.employeeFields(userId, dto, checked));
+      // A real-name check vouches for one name and ID number: another pair must be checked anew.
+      if (employee.realName !== dto.real_name || employee.idNumberHash !== checked.idNumberHash) {
+        await manager.update(WechatUser, userId, { verifyStatus: VerifyStatus.Pending, verifyReason: null });
+      }
       await manager.delete(EmployeeEducation, { employeeId: employee.id });
       await manager.delete(EmployeeWorkExperience, { employeeId: employee.id });
       await this.replaceRows(manager, employee.id, dto);
-      const after = { ...application, status: resubmit ? SignApplicationStatus.Applied : application.status };
-      await this.recordEvent(manager, after, resubmit ? 'resubmitted' : 'updated', application.status, userId, context);
+      await recordApplicationEvent(manager, {
+        applicationId: application.id,
+        event: resubmit ? 'resubmitted' : 'updated',
+        fromStatus: application.status,
+        toStatus: resubmit ? SignApplicationStatus.Applied : application.status,
+        actor: { type: 'employee', id: userId },
+        context,
+      });
     });
   }
 
@@ -194,24 +207,5 @@ export class EmployeeService {
   private async replaceRows(manager: EntityManager, employeeId: number, dto: EmployeeDto): Promise<void> {
     await manager.insert(EmployeeEducation, educationRows(employeeId, dto.employee_edu));
     await manager.insert(EmployeeWorkExperience, workRows(employeeId, dto.work_exp));
-  }
-
-  private async recordEvent(
-    manager: EntityManager,
-    application: Pick<SignApplication, 'id' | 'status'>,
-    event: SignApplicationEventType,
-    fromStatus: SignApplicationStatus | null,
-    userId: number,
-    context: RequestContext,
-  ): Promise<void> {
-    await manager.insert(SignApplicationEvent, {
-      applicationId: application.id,
-      event,
-      fromStatus,
-      toStatus: application.status,
-      actorType: 'employee',
-      actorId: userId,
-      ...origin(context),
-    });
   }
 }

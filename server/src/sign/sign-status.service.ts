@@ -8,6 +8,7 @@ import { WechatUser } from '../auth/wechat-user.entity';
 /** What the mini-program's home page shows: the application's status and the real-name status. */
 interface StatusRow {
   verify_status: number;
+  verify_reason: string | null;
   status: number | null;
   reason: string | null;
   company_name: string | null;
@@ -25,7 +26,7 @@ export class SignStatusService {
         .leftJoin('employee', 'e', 'e.user_id = u.id')
         .leftJoin('sign_apply', 'a', 'a.em_id = e.id')
         .leftJoin('company', 'c', 'c.id = a.company_id')
-        .select(['u.verify_status AS verify_status', 'a.status AS status', 'a.reason AS reason', 'c.company_name AS company_name'])
+        .select(['u.verify_status AS verify_status', 'u.verify_reason AS verify_reason', 'a.status AS status', 'a.reason AS reason', 'c.company_name AS company_name'])
         .where('u.id = :userId'),
     );
   }
@@ -37,6 +38,7 @@ export class SignStatusService {
       company_name: row?.company_name ?? '',
       status: row?.status ?? 0,
       verify_status: row?.verify_status ?? 0,
+      verify_reason: row?.verify_reason ?? '',
     };
   }
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { FakeAnswer, ReceivedRequest } from './fake-http.server';
-import { digits, FakeSmsVendorServer, hmacSha256, sha256Hex, vendorBehaviour } from './fake-sms-vendor.server';
+import { digits, FakeSmsVendorServer, vendorBehaviour } from './fake-sms-vendor.server';
+import { tc3AuthFailure } from './tencent-cloud-api';
 
 /** The Tencent Cloud account and SMS application the fake knows. */
 export const FAKE_TENCENT_SMS = {
@@ -23,7 +24,6 @@ export interface TencentSendSms {
 }
 
 const SMS_REGIONS = ['ap-guangzhou', 'ap-beijing', 'ap-nanjing'];
-const AUTHORIZATION = /^TC3-HMAC-SHA256 Credential=([^/\s]+)\/(\d{4}-\d{2}-\d{2})\/([^/\s]+)\/tc3_request, SignedHeaders=([a-z0-9;-]+), Signature=([0-9a-f]{64})$/;
 
 /**
  * A local stand-in for Tencent Cloud API 3.0's SendSms (service sms, version 2021-01-11), speaking
@@ -67,7 +67,7 @@ export class FakeTencentSmsServer extends FakeSmsVendorServer {
     if (request.method !== 'POST' || request.url.pathname !== '/' || !header('content-type').startsWith('application/json')) {
       return error('UnsupportedProtocol', 'This fake answers POST / with a JSON body only.');
     }
-    const authFailure = this.checkSignature(request);
+    const authFailure = tc3AuthFailure(request, this.keyId, this.secret);
     if (authFailure) return error(...authFailure);
     if (header('x-tc-action') !== 'SendSms') return error('InvalidAction', `The action \`${header('x-tc-action')}\` is not found.`);
     if (header('x-tc-version') !== '2021-01-11') return error('NoSuchVersion', `The requested version \`${header('x-tc-version')}\` of service \`sms\` does not exist.`);
@@ -106,35 +106,5 @@ export class FakeTencentSmsServer extends FakeSmsVendorServer {
       return status('Ok', 'send success', 1);
     });
     return { body: { Response: { SendStatusSet, RequestId } } };
-  }
-
-  /** [code, message] of the AuthFailure the request deserves, or null when its TC3 signature holds. */
-  private checkSignature(request: ReceivedRequest): [string, string] | null {
-    const [, secretId, date, service, signedHeaders, signature] = AUTHORIZATION.exec(String(request.headers.authorization ?? '')) ?? [];
-    if (!signature) return ['AuthFailure.InvalidAuthorization', 'Authorization header format error.'];
-    if (secretId !== this.keyId) return ['AuthFailure.SecretIdNotFound', 'The SecretId is not found, please ensure that your SecretId is correct.'];
-    const timestamp = Number(request.headers['x-tc-timestamp']);
-    if (!Number.isInteger(timestamp) || Math.abs(Date.now() / 1000 - timestamp) > 300) {
-      return ['AuthFailure.SignatureExpire', `Signature expired. Timestamp: ${request.headers['x-tc-timestamp']}.`];
-    }
-    const names = signedHeaders.split(';');
-    const host = new URL(`http://${request.headers.host}`).hostname;
-    const value = (name: string): string => (name === 'host' ? host : String(request.headers[name] ?? '')).trim().toLowerCase();
-    const canonicalRequest = [
-      request.method,
-      '/',
-      request.url.search.slice(1),
-      names.map((name) => `${name}:${value(name)}\n`).join(''),
-      signedHeaders,
-      sha256Hex(request.body),
-    ].join('\n');
-    const expectedDate = new Date(timestamp * 1000).toISOString().slice(0, 10);
-    const expectedService = host.split('.')[0];
-    const scope = `${expectedDate}/${expectedService}/tc3_request`;
-    const stringToSign = ['TC3-HMAC-SHA256', timestamp, scope, sha256Hex(canonicalRequest)].join('\n');
-    const key = hmacSha256(hmacSha256(hmacSha256(`TC3${this.secret}`, expectedDate), expectedService), 'tc3_request');
-    const valid =
-      names.includes('content-type') && names.includes('host') && `${date}/${service}/tc3_request` === scope && hmacSha256(key, stringToSign).toString('hex') === signature;
-    return valid ? null : ['AuthFailure.SignatureFailure', 'The provided credentials could not be validated. Please check your signature is correct.'];
   }
 }
