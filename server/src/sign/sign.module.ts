@@ -1,9 +1,16 @@
 import { Module } from '@nestjs/common';
+import { UploadModule } from '../upload/upload.module';
+import { VerificationModule } from '../verification/verification.module';
+import { ApplicationAdminController } from './application-admin.controller';
+import { ApplicationAdminService } from './application-admin.service';
 import { SignStatusService } from './sign-status.service';
+import { SigningController } from './signing.controller';
+import { SigningService } from './signing.service';
 import { SignController } from './sign.controller';
 
 @Module({
-  controllers: [SignController],
-  providers: [SignStatusService],
+  imports: [UploadModule, VerificationModule],
+  controllers: [SignController, SigningController, ApplicationAdminController],
+  providers: [SignStatusService, ApplicationAdminService, SigningService],
 })
 export class SignModule {}

@@ -7,10 +7,15 @@ export interface ReceivedRequest {
   url: URL;
   headers: IncomingHttpHeaders;
   body: string;
+  /** The body as received, for binary protocols (an RFC 3161 query). */
+  rawBody: Buffer;
 }
 
-/** The fake's reply: a JSON body with its HTTP status and type; null never answers (the client's timeout has to end it). */
-export type FakeAnswer = { body: object; status?: number; contentType?: string } | null;
+/**
+ * The fake's reply: a body (an object is sent as JSON, a Buffer as is) with its HTTP status and
+ * type; null never answers (the client's timeout has to end it).
+ */
+export type FakeAnswer = { body: object | Buffer; status?: number; contentType?: string } | null;
 
 /**
  * A local stand-in for a third party's HTTP API on a port of its own: it keeps every request it
@@ -25,17 +30,19 @@ export abstract class FakeHttpServer {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
+        const rawBody = Buffer.concat(chunks);
         const request: ReceivedRequest = {
           method: req.method ?? 'GET',
           url: new URL(req.url ?? '/', 'http://fake'),
           headers: req.headers,
-          body: Buffer.concat(chunks).toString('utf8'),
+          body: rawBody.toString('utf8'),
+          rawBody,
         };
         this.requests.push(request);
         const answer = this.answer(request);
         if (!answer) return;
         res.writeHead(answer.status ?? 200, { 'Content-Type': answer.contentType ?? 'application/json' });
-        res.end(JSON.stringify(answer.body));
+        res.end(Buffer.isBuffer(answer.body) ? answer.body : JSON.stringify(answer.body));
       });
     });
   }

@@ -1,0 +1,323 @@
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ErrorCode, SignApplicationStatus, VerifyStatus } from '@shanqian/shared';
+import { DataSource, EntityManager } from 'typeorm';
+import { WechatUser } from '../auth/wechat-user.entity';
+import { AppException } from '../common/app.exception';
+import { SecretsService, sha256Hex } from '../common/crypto/secrets.service';
+import { maskIdNumber } from '../common/mask';
+import { origin, RequestContext } from '../common/request-context';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { isUniqueViolation } from '../database/query-errors';
+import { Employee } from '../employee/employee.entity';
+import { FILE_LINK_TTL_SECONDS, UploadService } from '../upload/upload.service';
+import { SmsCodeService } from '../verification/sms-code.service';
+import { recordApplicationEvent } from './application-events';
+import { assertTransition, STATUS_LABELS } from './application-status';
+import { ContractDocument } from './contract-document.entity';
+import { Contract } from './contract.entity';
+import { applySignature, AuditTrail, ContractTerms, renderContractForSigning } from './pdf/contract-pdf';
+import { PadesSigner, TimestampError } from './pdf/pades-signer';
+import { ensureLocalCertificate, loadP12 } from './pdf/platform-certificate';
+import { inspectSignedPdf } from './pdf/signed-pdf-verifier';
+import { SignApplicationEvent, SignApplicationEventType } from './sign-application-event.entity';
+import { SignApplication } from './sign-application.entity';
+
+/** How the audit page names each event of the evidence chain. */
+const EVENT_LABELS: Partial<Record<SignApplicationEventType, string>> = {
+  applied: '提交签约申请',
+  resubmitted: '重新提交签约申请',
+  approved: '审核通过（合同、薪资、入职日期）',
+  realname_passed: '实名认证通过',
+  contract_viewed: '查看合同',
+  intent_confirmed: '意愿确认（短信验证码）',
+  signed: '签署合同',
+};
+
+export interface ContractPreview {
+  application_id: number;
+  application_no: string;
+  /** The filled contract, valid about an hour. */
+  preview_url: string;
+  expires_in: number;
+  filled_sha256: string;
+  terms: {
+    contract_name: string;
+    company_name: string;
+    contract_body: string;
+    worker_name: string;
+    id_number_masked: string;
+    phone: string;
+    position: string;
+    salary: string;
+    entry_date: string;
+    term_years: number;
+    end_date: string;
+  };
+}
+
+export interface SignedDocument {
+  application_id: number;
+  application_no: string;
+  url: string;
+  expires_in: number;
+  sha256: string;
+  signed_at: Date;
+  timestamp_at: Date | null;
+}
+
+export interface DocumentVerification {
+  /** The file is, byte for byte, a contract this system signed. */
+  genuine: boolean;
+  /** It carries a signature (valid or not). */
+  signed: boolean;
+  /** The signature verifies over the whole file and was made with the platform's certificate. */
+  signed_by_platform: boolean;
+  /** Nothing changed or appended since signing. */
+  unmodified: boolean;
+  application_no: string | null;
+  signed_at: Date | null;
+  timestamp_at: Date | null;
+}
+
+/** 闪签云's application number as the contract prints it. */
+export const applicationNo = (id: number): string => `SQ${String(id).padStart(8, '0')}`;
+
+/** The last day of a term of `years` starting on `entryDate` (YYYY-MM-DD). */
+export function termEndDate(entryDate: string, years: number): string {
+  const [y, m, d] = entryDate.split('-').map(Number);
+  const end = new Date(Date.UTC(y + years, m - 1, d) - 24 * 3600 * 1000);
+  return end.toISOString().slice(0, 10);
+}
+
+interface SigningContext {
+  application: SignApplication;
+  employee: Employee;
+  user: WechatUser;
+}
+
+/**
+ * The worker's side of the contract: the filled document to review (rendered once per approval and
+ * stored, so the file signed is the file shown), the signing itself (signature image, SMS intent
+ * code, audit page, PAdES seal with an optional RFC 3161 time stamp), the signed file, and the
+ * public check of a file someone presents as signed here.
+ */
+@Injectable()
+export class SigningService implements OnModuleInit {
+  private readonly logger = new Logger(SigningService.name);
+  private signer!: PadesSigner;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly uploads: UploadService,
+    private readonly smsCodes: SmsCodeService,
+    private readonly secrets: SecretsService,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    const { p12Path, p12Password, tsaUrl, tsaTimeoutMs } = this.config.signing;
+    const certificate = p12Path ? await loadP12(p12Path, p12Password) : await ensureLocalCertificate(this.config.dataDir);
+    this.signer = new PadesSigner({ p12: certificate.p12, password: certificate.password, tsaUrl, tsaTimeoutMs });
+    if (!p12Path) this.logger.warn(`signing with a generated self-signed certificate (${certificate.subject}): set SIGN_P12_PATH for real contracts`);
+  }
+
+  /** The platform certificate's SHA-256, for checks of presented files. */
+  get certificateSha256(): string {
+    return this.signer.fingerprintSha256;
+  }
+
+  /** GET /sign/contract */
+  async preview(userId: number, baseUrl: string, context: RequestContext): Promise<ContractPreview> {
+    const signing = await this.load(userId);
+    if (signing.application.status !== SignApplicationStatus.PendingSignature) throw this.notSignable(signing.application);
+    const { document, terms } = await this.ensureDocument(signing);
+    await this.db.transaction((manager) => this.event(manager, signing, 'contract_viewed', context, { filled_sha256: document.filledSha256 }));
+    return {
+      application_id: signing.application.id,
+      application_no: terms.applicationNo,
+      preview_url: this.uploads.signedUrl(document.filledKey, baseUrl),
+      expires_in: FILE_LINK_TTL_SECONDS,
+      filled_sha256: document.filledSha256,
+      terms: {
+        contract_name: terms.contractName, company_name: terms.companyName, contract_body: terms.contractBody, worker_name: terms.workerName,
+        id_number_masked: terms.idNumberMasked, phone: terms.phone, position: terms.position, salary: terms.salary, entry_date: terms.entryDate,
+        term_years: terms.termYears, end_date: terms.endDate,
+      },
+    };
+  }
+
+  /** POST /sign. Idempotent: once signed, every retry answers the same document. */
+  async sign(userId: number, signaturePng: Buffer, verifyCode: string, baseUrl: string, context: RequestContext): Promise<SignedDocument> {
+    const signing = await this.load(userId);
+    if (signing.application.status === SignApplicationStatus.Signed) return this.document(userId, baseUrl);
+    if (signing.application.status !== SignApplicationStatus.PendingSignature) throw this.notSignable(signing.application);
+    if (signing.user.verifyStatus !== VerifyStatus.Passed) throw new AppException(ErrorCode.SignNotReady, '请先完成实名认证再签署合同');
+    const { document, terms } = await this.ensureDocument(signing);
+
+    await this.smsCodes.consume(signing.employee.phone, verifyCode);
+    const confirmedAt = new Date();
+    const signature = await this.uploads.storeFile(signaturePng, 'image/png', userId);
+    const signedAt = new Date();
+    const audit = await this.auditTrail(signing, terms, document, [
+      { label: EVENT_LABELS.intent_confirmed!, at: confirmedAt, ...this.where(context) },
+      { label: EVENT_LABELS.signed!, at: signedAt, ...this.where(context) },
+    ]);
+    let sealed: Buffer;
+    try {
+      const stamped = await applySignature(await this.uploads.read(document.filledKey), { signaturePng, signedAt, audit });
+      sealed = await this.signer.sign(stamped, { reason: `劳动合同电子签署 ${terms.applicationNo}`, name: terms.workerName, location: context.city ?? undefined, signingTime: signedAt });
+    } catch (error) {
+      if (error instanceof TimestampError) {
+        this.logger.error(`time stamp failed for application ${signing.application.id}: ${error.message}`);
+        throw new AppException(ErrorCode.SigningServiceUnavailable, '可信时间戳服务暂时不可用，请稍后重新获取验证码再签署');
+      }
+      throw error;
+    }
+    const inspection = inspectSignedPdf(sealed, [this.signer.fingerprintSha256]);
+    const stored = await this.uploads.storeFile(sealed, 'application/pdf', userId);
+
+    const transition = assertTransition('sign', signing.application.status);
+    await this.db.transaction(async (manager) => {
+      const changed = await manager.update(
+        SignApplication,
+        { id: signing.application.id, version: signing.application.version },
+        { status: transition.to, version: signing.application.version + 1 },
+      );
+      if (!changed.affected) {
+        const now = await manager.findOneByOrFail(SignApplication, { id: signing.application.id });
+        throw this.notSignable(now);
+      }
+      await manager.update(ContractDocument, document.id, {
+        signedKey: stored.storageKey, signedSha256: stored.sha256, signedAt, signatureUploadId: signature.id,
+        certSha256: this.signer.fingerprintSha256, timestampAt: inspection.timestamp,
+      });
+      await this.event(manager, signing, 'intent_confirmed', context, { phone: signing.employee.phone });
+      await recordApplicationEvent(manager, {
+        applicationId: signing.application.id, event: transition.event, fromStatus: signing.application.status, toStatus: transition.to,
+        actor: { type: 'employee', id: userId }, context, detail: JSON.stringify({ sha256: stored.sha256 }),
+      });
+    });
+    return this.document(userId, baseUrl);
+  }
+
+  /** GET /sign/document: the worker's signed contract, always free to view and download. */
+  async document(userId: number, baseUrl: string): Promise<SignedDocument> {
+    const signing = await this.load(userId);
+    const document = await this.db.getRepository(ContractDocument).findOneBy({ applicationId: signing.application.id });
+    if (!document?.signedKey || !document.signedSha256 || !document.signedAt) throw new AppException(ErrorCode.SignDocumentNotFound);
+    return {
+      application_id: signing.application.id,
+      application_no: applicationNo(signing.application.id),
+      url: this.uploads.signedUrl(document.signedKey, baseUrl),
+      expires_in: FILE_LINK_TTL_SECONDS,
+      sha256: document.signedSha256,
+      signed_at: document.signedAt,
+      timestamp_at: document.timestampAt,
+    };
+  }
+
+  /** POST /verify/document: is this file a contract signed here, unchanged? */
+  async verify(file: Express.Multer.File | undefined): Promise<DocumentVerification> {
+    if (!file?.buffer?.length) throw new AppException(ErrorCode.UploadMissing);
+    const known = await this.db.getRepository(ContractDocument).findOneBy({ signedSha256: sha256Hex(file.buffer) });
+    const inspection = inspectSignedPdf(file.buffer, [this.signer.fingerprintSha256]);
+    const intact = inspection.signatureValid && inspection.coversWholeFile;
+    return {
+      genuine: !!known,
+      signed: inspection.signed,
+      signed_by_platform: inspection.signedByPlatform && inspection.coversWholeFile,
+      unmodified: !!known || (inspection.signedByPlatform && intact),
+      application_no: known ? applicationNo(known.applicationId) : null,
+      signed_at: known?.signedAt ?? null,
+      timestamp_at: known?.timestampAt ?? (intact ? inspection.timestamp : null),
+    };
+  }
+
+  private async load(userId: number): Promise<SigningContext> {
+    const employee = await this.db.getRepository(Employee).findOneBy({ userId });
+    if (!employee) throw new AppException(ErrorCode.EmployeeNotFound);
+    const application = await this.db.getRepository(SignApplication).findOne({ where: { employeeId: employee.id }, relations: { company: true, contract: true } });
+    if (!application) throw new AppException(ErrorCode.EmployeeNotFound);
+    const user = await this.db.getRepository(WechatUser).findOneByOrFail({ id: userId });
+    return { application, employee, user };
+  }
+
+  private notSignable(application: SignApplication): AppException {
+    return new AppException(ErrorCode.SignNotReady, `签约申请当前状态为「${STATUS_LABELS[application.status]}」，不能签署合同`);
+  }
+
+  private terms({ application, employee }: SigningContext, contract: Contract): ContractTerms {
+    const entryDate = application.entryDate!;
+    return {
+      applicationNo: applicationNo(application.id),
+      contractName: contract.contractName,
+      companyName: application.company!.companyName,
+      contractBody: contract.contractBody,
+      workerName: employee.realName,
+      idNumberMasked: maskIdNumber(this.secrets.decrypt(employee.idNumberEnc)),
+      phone: employee.phone,
+      position: application.workPos,
+      salary: application.salary,
+      entryDate,
+      termYears: contract.signYear,
+      endDate: termEndDate(entryDate, contract.signYear),
+    };
+  }
+
+  /**
+   * The filled document of the current approval: rendered and stored the first time, then reused,
+   * so every view and the signature concern the same bytes. Terms that changed (a new approval after
+   * a cancellation) render a new one.
+   */
+  private async ensureDocument(signing: SigningContext): Promise<{ document: ContractDocument; terms: ContractTerms }> {
+    const contract = signing.application.contract!;
+    const terms = this.terms(signing, contract);
+    const termsSha256 = sha256Hex(JSON.stringify({ ...terms, contractId: contract.id, template: contract.fileUrl }));
+    const documents = this.db.getRepository(ContractDocument);
+    const existing = await documents.findOneBy({ applicationId: signing.application.id });
+    if (existing && existing.termsSha256 === termsSha256) return { document: existing, terms };
+
+    const template = await this.uploads.read(contract.fileUrl);
+    const filled = await renderContractForSigning(template, terms);
+    const stored = await this.uploads.storeFile(filled, 'application/pdf', signing.user.id);
+    const fields = { termsSha256, templateSha256: sha256Hex(template), filledKey: stored.storageKey, filledSha256: stored.sha256 };
+    try {
+      if (existing) await documents.update(existing.id, fields);
+      else await documents.insert({ applicationId: signing.application.id, ...fields });
+    } catch (error) {
+      // Two first views at once: the other one's document stands.
+      if (!isUniqueViolation(error)) throw error;
+    }
+    return { document: await documents.findOneByOrFail({ applicationId: signing.application.id }), terms };
+  }
+
+  /** The evidence chain printed on the audit page: what happened before, then this signing's own steps. */
+  private async auditTrail(signing: SigningContext, terms: ContractTerms, document: ContractDocument, now: AuditTrail['events']): Promise<AuditTrail> {
+    const history = await this.db.getRepository(SignApplicationEvent).find({ where: { applicationId: signing.application.id }, order: { id: 'ASC' } });
+    const events = history
+      .filter((e) => EVENT_LABELS[e.event])
+      .map((e) => ({ label: EVENT_LABELS[e.event]!, at: e.createdAt, ip: e.ip, city: e.city, location: e.lng !== null && e.lat !== null ? `${e.lng},${e.lat}` : null }));
+    return {
+      applicationNo: terms.applicationNo,
+      signerName: terms.workerName,
+      idNumberMasked: terms.idNumberMasked,
+      phone: terms.phone,
+      templateSha256: document.templateSha256,
+      filledSha256: document.filledSha256,
+      events: [...events, ...now],
+    };
+  }
+
+  private where(context: RequestContext): { ip: string; city: string | null; location: string | null } {
+    const { ip, city, lng, lat } = origin(context);
+    return { ip, city, location: lng !== null && lat !== null ? `${lng},${lat}` : null };
+  }
+
+  private event(manager: EntityManager, { application, user }: SigningContext, event: SignApplicationEventType, context: RequestContext, detail: object): Promise<void> {
+    return recordApplicationEvent(manager, {
+      applicationId: application.id, event, fromStatus: application.status, toStatus: application.status,
+      actor: { type: 'employee', id: user.id }, context, detail: JSON.stringify(detail),
+    });
+  }
+}
