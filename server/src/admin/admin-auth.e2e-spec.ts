@@ -73,17 +73,24 @@ describe('back-office login and sessions', () => {
   });
 
   it('stops a disabled admin at once, and refuses their login', async () => {
-    const admins = t.db.getRepository(AdminUser);
     const superAdmin = await AdminClient.superAdmin(t);
-    const created = await superAdmin.post('/admin/users', { username: 'hr_disabled', name: '停用者', role: 'hr', password: 'Hr-password-123' });
-    // Created through the API when it exists; the guard is what this test is about.
-    const id = created.status === 200 ? created.body.data.id : (await admins.save(admins.create({ username: 'hr_disabled', role: 'hr', passwordHash: (await admins.findOneByOrFail({ username: TEST_SUPER_ADMIN.username })).passwordHash }))).id;
-    const password = created.status === 200 ? 'Hr-password-123' : TEST_SUPER_ADMIN.password;
+    const password = 'Hr-password-123';
+    const created = await superAdmin.post('/admin/users', { username: 'hr_disabled', name: '停用者', role: 'hr', password }).expect(200);
     const hr = new AdminClient(t);
     await hr.login('hr_disabled', password);
-    await admins.update(id, { status: EnabledFlag.Disabled });
-    expect((await hr.post('/admin/logout').expect(403)).body.status).toBe(ErrorCode.AdminDisabled);
+    await superAdmin.post(`/admin/users/${created.body.data.id}/disable`).expect(200);
+    // Disabling ends the admin's sessions, so the token is simply no longer known.
+    expect((await hr.post('/admin/logout').expect(401)).body.status).toBe(ErrorCode.AuthTokenInvalid);
     expect((await new AdminClient(t).post('/admin/login', { username: 'hr_disabled', password }).expect(403)).body.status).toBe(ErrorCode.AdminDisabled);
+  });
+
+  it('refuses a live session of an admin disabled behind the server’s back', async () => {
+    const admins = t.db.getRepository(AdminUser);
+    const row = await admins.save(admins.create({ username: 'hr_db_disabled', role: 'hr', passwordHash: (await admins.findOneByOrFail({ username: TEST_SUPER_ADMIN.username })).passwordHash }));
+    const hr = new AdminClient(t);
+    await hr.login('hr_db_disabled', TEST_SUPER_ADMIN.password);
+    await admins.update(row.id, { status: EnabledFlag.Disabled });
+    expect((await hr.post('/admin/logout').expect(403)).body.status).toBe(ErrorCode.AdminDisabled);
   });
 
   it('changes the password: the old one stops working, other sessions end, this one goes on', async () => {

@@ -1,0 +1,128 @@
+import { Injectable } from '@nestjs/common';
+import { EnabledFlag, Page } from '@shanqian/shared';
+import { Company } from '../../catalog/company.entity';
+import { AppException } from '../../common/app.exception';
+import { paginate } from '../../common/pagination';
+import { Contract } from '../../sign/contract.entity';
+import { Upload } from '../../upload/upload.entity';
+import { FILE_LINK_TTL_SECONDS, UploadService } from '../../upload/upload.service';
+import { AdminPrincipal } from '../admin-route.decorator';
+import { AdminRecordsService, applyListFilters, RecordKind } from '../records/admin-records.service';
+import { ContractDto, ContractListQueryDto } from './contract.dto';
+import { contractTemplatePdf } from './pdf-template';
+
+export interface ContractRow {
+  id: number;
+  contract_name: string;
+  contract_body: string;
+  company_id: number;
+  company_name: string;
+  sign_year: number;
+  status: EnabledFlag;
+  /** SHA-256 of the template PDF: tells two versions of a template apart without downloading them. */
+  file_sha256: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface ContractFileLink {
+  url: string;
+  expires_in: number;
+}
+
+/** A contract as the list loads it: with its company and the upload row of its template. */
+type LoadedContract = Contract & { template?: Upload | null };
+
+const CONTRACTS: RecordKind<Contract> = {
+  entity: Contract,
+  type: 'contract',
+  label: '合同',
+  // The storage key opens nothing without a signature, but it says nothing useful either: the hash is recorded instead.
+  secret: { fileUrl: 'file' },
+};
+
+const toRow = (row: LoadedContract): ContractRow => ({
+  id: row.id,
+  contract_name: row.contractName,
+  contract_body: row.contractBody,
+  company_id: row.companyId,
+  company_name: row.company?.companyName ?? '',
+  sign_year: row.signYear,
+  status: row.status,
+  file_sha256: row.template?.sha256 ?? null,
+  created_at: row.createdAt,
+  updated_at: row.updatedAt,
+});
+
+/** Contract templates (seed §2.2.3): a PDF per company that approvals fill in for each worker. */
+@Injectable()
+export class ContractAdminService {
+  constructor(
+    private readonly records: AdminRecordsService,
+    private readonly uploads: UploadService,
+  ) {}
+
+  async list(query: ContractListQueryDto): Promise<Page<ContractRow>> {
+    const builder = applyListFilters(this.loaded(), query, ['r.contract_name', 'r.contract_body'], 'r.status');
+    if (query.company_id) builder.andWhere('r.company_id = :companyId', { companyId: query.company_id });
+    return paginate(builder.orderBy('r.id', 'DESC'), query, toRow);
+  }
+
+  /**
+   * Every check runs before the file is stored (fields, company, PDF), so a refused request leaves
+   * neither a row nor a file behind.
+   */
+  async create(body: ContractDto, file: Express.Multer.File | undefined, admin: AdminPrincipal, ip: string): Promise<ContractRow> {
+    await this.assertEnabledCompany(body.company_id);
+    const template = await this.uploads.storeFile(await contractTemplatePdf(file), 'application/pdf', null);
+    const values = { ...this.fields(body), fileUrl: template.storageKey, status: EnabledFlag.Enabled };
+    const created = await this.records.create(CONTRACTS, values, admin, ip, { detail: { file_sha256: template.sha256 } });
+    return this.row(created.id);
+  }
+
+  /**
+   * A new file replaces the template for approvals from now on; applications approved before keep
+   * the document filled in from the old one. Moving the contract to another company needs that
+   * company enabled; a contract of a company disabled since may still be edited.
+   */
+  async update(id: number, body: ContractDto, file: Express.Multer.File | undefined, admin: AdminPrincipal, ip: string): Promise<ContractRow> {
+    const current = await this.records.get(CONTRACTS, id);
+    if (body.company_id !== current.companyId) await this.assertEnabledCompany(body.company_id);
+    const template = file ? await this.uploads.storeFile(await contractTemplatePdf(file), 'application/pdf', null) : null;
+    const values = { ...this.fields(body), fileUrl: template?.storageKey };
+    await this.records.update(CONTRACTS, id, values, admin, ip, { detail: template ? { file_sha256: template.sha256 } : {} });
+    return this.row(id);
+  }
+
+  async setEnabled(id: number, enabled: boolean, admin: AdminPrincipal, ip: string): Promise<ContractRow> {
+    await this.records.setEnabled(CONTRACTS, id, enabled, admin, ip);
+    return this.row(id);
+  }
+
+  /** A link to the template PDF that works without headers (a browser tab, a PDF viewer) and soon expires. */
+  async fileLink(id: number, baseUrl: string): Promise<ContractFileLink> {
+    const contract = await this.records.get(CONTRACTS, id);
+    return { url: this.uploads.signedUrl(contract.fileUrl, baseUrl, FILE_LINK_TTL_SECONDS), expires_in: FILE_LINK_TTL_SECONDS };
+  }
+
+  private async row(id: number): Promise<ContractRow> {
+    const row = await this.loaded().where('r.id = :id', { id }).getOne();
+    return toRow(row!);
+  }
+
+  private loaded() {
+    return this.records.db
+      .createQueryBuilder(Contract, 'r')
+      .leftJoinAndSelect('r.company', 'c')
+      .leftJoinAndMapOne('r.template', Upload, 'u', 'u.storage_key = r.file_url');
+  }
+
+  private fields(body: ContractDto): Partial<Contract> {
+    return { contractName: body.contract_name, contractBody: body.contract_body, companyId: body.company_id, signYear: body.sign_year };
+  }
+
+  private async assertEnabledCompany(companyId: number): Promise<void> {
+    const enabled = await this.records.db.getRepository(Company).existsBy({ id: companyId, status: EnabledFlag.Enabled });
+    if (!enabled) throw AppException.invalid('company_id', '用人单位不存在或已停用');
+  }
+}

@@ -1,0 +1,26 @@
+import { HttpCode, Post } from '@nestjs/common';
+import { Ctx, RequestContext } from '../../common/request-context';
+import { AdminPrincipal, AdminRoute, CurrentAdmin } from '../admin-route.decorator';
+import { IdParam } from './admin-fields';
+
+/**
+ * `POST :id/enable` and `POST :id/disable`, the same on every back-office resource that has a status:
+ * only a super admin switches records, whatever the controller lets others read.
+ */
+export abstract class SwitchableAdminController {
+  protected abstract setEnabled(id: number, enabled: boolean, admin: AdminPrincipal, ip: string): Promise<unknown>;
+
+  @AdminRoute('super')
+  @Post(':id/enable')
+  @HttpCode(200)
+  enable(@IdParam() id: number, @CurrentAdmin() admin: AdminPrincipal, @Ctx() context: RequestContext): Promise<unknown> {
+    return this.setEnabled(id, true, admin, context.ip);
+  }
+
+  @AdminRoute('super')
+  @Post(':id/disable')
+  @HttpCode(200)
+  disable(@IdParam() id: number, @CurrentAdmin() admin: AdminPrincipal, @Ctx() context: RequestContext): Promise<unknown> {
+    return this.setEnabled(id, false, admin, context.ip);
+  }
+}

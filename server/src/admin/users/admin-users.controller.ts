@@ -1,0 +1,37 @@
+import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
+import { Page } from '@shanqian/shared';
+import { Ctx, RequestContext } from '../../common/request-context';
+import { AdminPrincipal, AdminRoute, CurrentAdmin } from '../admin-route.decorator';
+import { IdParam } from '../records/admin-fields';
+import { SwitchableAdminController } from '../records/switchable-admin.controller';
+import { AdminUserListQueryDto, CreateAdminUserDto, UpdateAdminUserDto } from './admin-user.dto';
+import { AdminUserRow, AdminUsersService } from './admin-users.service';
+
+/** Back-office accounts: super admins only, reads included (the list shows who can do what). */
+@AdminRoute('super')
+@Controller('admin/users')
+export class AdminUsersController extends SwitchableAdminController {
+  constructor(private readonly users: AdminUsersService) {
+    super();
+  }
+
+  @Get()
+  list(@Query() query: AdminUserListQueryDto): Promise<Page<AdminUserRow>> {
+    return this.users.list(query);
+  }
+
+  @Post()
+  @HttpCode(200)
+  create(@Body() body: CreateAdminUserDto, @CurrentAdmin() admin: AdminPrincipal, @Ctx() context: RequestContext): Promise<AdminUserRow> {
+    return this.users.create(body, admin, context.ip);
+  }
+
+  @Put(':id')
+  update(@IdParam() id: number, @Body() body: UpdateAdminUserDto, @CurrentAdmin() admin: AdminPrincipal, @Ctx() context: RequestContext): Promise<AdminUserRow> {
+    return this.users.update(id, body, admin, context.ip);
+  }
+
+  protected setEnabled(id: number, enabled: boolean, admin: AdminPrincipal, ip: string): Promise<AdminUserRow> {
+    return this.users.setEnabled(id, enabled, admin, ip);
+  }
+}

@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import { EnabledFlag, ErrorCode, Page } from '@shanqian/shared';
+import { EntityManager } from 'typeorm';
+import { AppException } from '../../common/app.exception';
+import { paginate } from '../../common/pagination';
+import { passwordProblem } from '../../config/load-app-config';
+import { AdminAuthService } from '../admin-auth.service';
+import { AdminPrincipal } from '../admin-route.decorator';
+import { AdminRole, AdminUser } from '../admin-user.entity';
+import { hashPassword } from '../password-hasher';
+import { AdminRecordsService, applyListFilters, forUpdate, RecordKind, WriteOptions } from '../records/admin-records.service';
+import { AdminUserListQueryDto, CreateAdminUserDto, UpdateAdminUserDto } from './admin-user.dto';
+
+export interface AdminUserRow {
+  id: number;
+  username: string;
+  name: string | null;
+  phone: string | null;
+  email: string | null;
+  role: AdminRole;
+  status: EnabledFlag;
+  view_all_applications: boolean;
+  created_at: Date;
+}
+
+const ADMIN_USERS: RecordKind<AdminUser> = {
+  entity: AdminUser,
+  type: 'admin_user',
+  label: '管理员',
+  unique: [{ fields: ['username'], message: (row) => `用户名 ${row.username} 已存在` }],
+  secret: { passwordHash: 'password' },
+};
+
+const toRow = (row: AdminUser): AdminUserRow => ({
+  id: row.id,
+  username: row.username,
+  name: row.name,
+  phone: row.phone,
+  email: row.email,
+  role: row.role,
+  status: row.status,
+  view_all_applications: !!row.viewAllApplications,
+  created_at: row.createdAt,
+});
+
+const isActiveSuper = (row: AdminUser) => row.role === 'super' && row.status === EnabledFlag.Enabled;
+
+/** Back-office accounts, managed by super admins only. */
+@Injectable()
+export class AdminUsersService {
+  constructor(
+    private readonly records: AdminRecordsService,
+    private readonly auth: AdminAuthService,
+  ) {}
+
+  async list(query: AdminUserListQueryDto): Promise<Page<AdminUserRow>> {
+    const builder = applyListFilters(this.records.db.createQueryBuilder(AdminUser, 'r'), query, ['r.username', 'r.name', 'r.phone'], 'r.status');
+    if (query.role) builder.andWhere('r.role = :role', { role: query.role });
+    return paginate(builder.orderBy('r.id', 'ASC'), query, toRow);
+  }
+
+  async create(body: CreateAdminUserDto, admin: AdminPrincipal, ip: string): Promise<AdminUserRow> {
+    const values: Partial<AdminUser> = { username: body.username, ...this.fields(body), passwordHash: await this.passwordHash(body.password), status: EnabledFlag.Enabled };
+    return toRow(await this.records.create(ADMIN_USERS, values, admin, ip));
+  }
+
+  async update(id: number, body: UpdateAdminUserDto, admin: AdminPrincipal, ip: string): Promise<AdminUserRow> {
+    const values: Partial<AdminUser> = { ...this.fields(body), passwordHash: body.password ? await this.passwordHash(body.password) : undefined };
+    return toRow(await this.records.update(ADMIN_USERS, id, values, admin, ip, this.guards(admin)));
+  }
+
+  async setEnabled(id: number, enabled: boolean, admin: AdminPrincipal, ip: string): Promise<AdminUserRow> {
+    return toRow(await this.records.setEnabled(ADMIN_USERS, id, enabled, admin, ip, this.guards(admin)));
+  }
+
+  private fields(body: UpdateAdminUserDto): Partial<AdminUser> {
+    return { name: body.name, phone: body.phone ?? null, email: body.email ?? null, role: body.role, viewAllApplications: body.view_all_applications ?? false };
+  }
+
+  private async passwordHash(password: string): Promise<string> {
+    const weak = passwordProblem(password);
+    if (weak) throw AppException.invalid('password', weak);
+    return hashPassword(password);
+  }
+
+  /**
+   * Someone must always be able to manage the back office: a super admin cannot disable or demote
+   * themselves, and the last enabled super admin cannot be disabled or demoted by anyone.
+   * A disabled admin, or one whose password was reset, is signed out at once.
+   */
+  private guards(actor: AdminPrincipal): WriteOptions<AdminUser> {
+    return {
+      prepare: (manager) => this.lockSupers(manager),
+      check: async (manager, after, before) => {
+        if (!before || !isActiveSuper(before) || isActiveSuper(after)) return;
+        const disabling = after.status !== EnabledFlag.Enabled;
+        if (after.id === actor.adminId) throw new AppException(ErrorCode.RecordDuplicate, disabling ? '不能停用自己的账号' : '不能取消自己的超级管理员角色');
+        if (!(await this.otherActiveSupers(manager, after.id))) {
+          throw new AppException(ErrorCode.RecordDuplicate, `不能${disabling ? '停用' : '取消其超级管理员角色'}：这是最后一个已启用的超级管理员`);
+        }
+      },
+      after: async (manager, after, before) => {
+        if (after.status !== EnabledFlag.Enabled || after.passwordHash !== before?.passwordHash) await this.auth.endSessions(after.id, manager);
+      },
+    };
+  }
+
+  /**
+   * Every change of an admin first locks the super admins (MariaDB/MySQL), so two super admins
+   * disabling each other at once are served one after the other, and the second sees the first's change.
+   */
+  private async lockSupers(manager: EntityManager): Promise<void> {
+    await forUpdate(manager.createQueryBuilder(AdminUser, 'a').select('a.id').where('a.role = :role', { role: 'super' }).orderBy('a.id')).getMany();
+  }
+
+  private async otherActiveSupers(manager: EntityManager, exceptId: number): Promise<number> {
+    return manager
+      .createQueryBuilder(AdminUser, 'a')
+      .where('a.role = :role AND a.status = :status AND a.id <> :exceptId', { role: 'super', status: EnabledFlag.Enabled, exceptId })
+      .getCount();
+  }
+}
