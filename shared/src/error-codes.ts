@@ -56,6 +56,7 @@ export enum ErrorCode {
   ApplicationStatusConflict = 16007,
   ContractNotUsable = 16008,
   AdminPlatformRequired = 16009,
+  AdminLockout = 16010,
 
   RealnameNotReady = 17001,
   RealnameAttemptsExceeded = 17002,
@@ -123,6 +124,7 @@ export const ERROR_CODES: Record<ErrorCode, ErrorCodeInfo> = {
   [ErrorCode.ApplicationStatusConflict]: { http: 409, msg: '签约申请的当前状态不允许此操作' },
   [ErrorCode.ContractNotUsable]: { http: 400, msg: '合同不可用：须为该用人单位的已启用合同' },
   [ErrorCode.AdminPlatformRequired]: { http: 403, msg: '后台接口须使用 X-platform-code: admin' },
+  [ErrorCode.AdminLockout]: { http: 409, msg: '此操作会让后台失去可用的超级管理员' },
 
   [ErrorCode.RealnameNotReady]: { http: 409, msg: '请先提交简历再进行实名认证' },
   [ErrorCode.RealnameAttemptsExceeded]: { http: 429, msg: '今日实名认证次数已达上限，请明天再试' },

@@ -129,7 +129,7 @@ describe('back office: /admin/users', () => {
 
   it('refuses a super admin disabling or demoting themselves with 409', async () => {
     const disable = await superAdmin.post(`/admin/users/${superId}/disable`).expect(409);
-    expect(disable.body).toMatchObject({ status: ErrorCode.RecordDuplicate, msg: '不能停用自己的账号', data: null });
+    expect(disable.body).toMatchObject({ status: ErrorCode.AdminLockout, msg: '不能停用自己的账号', data: null });
     const demote = await superAdmin.put(`/admin/users/${superId}`, { name: 'superadmin', role: 'hr' }).expect(409);
     expect(demote.body.msg).toBe('不能取消自己的超级管理员角色');
     const row = await t.db.getRepository(AdminUser).findOneByOrFail({ id: superId });
@@ -171,9 +171,9 @@ describe('back office: /admin/users', () => {
     // As if hr_wang had been a super admin when the guard let the request in.
     const stale: AdminPrincipal = { adminId: hrRow.id, sessionId: 0, username: 'hr_wang', role: 'super', viewAll: true };
     const users = t.app.get(AdminUsersService);
-    await expect(users.setEnabled(superId, false, stale, '127.0.0.1')).rejects.toMatchObject({ code: ErrorCode.RecordDuplicate, message: '不能停用：这是最后一个已启用的超级管理员' });
+    await expect(users.setEnabled(superId, false, stale, '127.0.0.1')).rejects.toMatchObject({ code: ErrorCode.AdminLockout, message: '不能停用：这是最后一个已启用的超级管理员' });
     await expect(users.update(superId, { name: 'superadmin', role: 'hr' }, stale, '127.0.0.1')).rejects.toMatchObject({
-      code: ErrorCode.RecordDuplicate,
+      code: ErrorCode.AdminLockout,
       message: '不能取消其超级管理员角色：这是最后一个已启用的超级管理员',
     });
     expect(await admins.findOneByOrFail({ id: superId })).toMatchObject({ role: 'super', status: EnabledFlag.Enabled });

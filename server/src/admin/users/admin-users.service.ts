@@ -94,9 +94,9 @@ export class AdminUsersService {
       check: async (manager, after, before) => {
         if (!before || !isActiveSuper(before) || isActiveSuper(after)) return;
         const disabling = after.status !== EnabledFlag.Enabled;
-        if (after.id === actor.adminId) throw new AppException(ErrorCode.RecordDuplicate, disabling ? '不能停用自己的账号' : '不能取消自己的超级管理员角色');
+        if (after.id === actor.adminId) throw new AppException(ErrorCode.AdminLockout, disabling ? '不能停用自己的账号' : '不能取消自己的超级管理员角色');
         if (!(await this.otherActiveSupers(manager, after.id))) {
-          throw new AppException(ErrorCode.RecordDuplicate, `不能${disabling ? '停用' : '取消其超级管理员角色'}：这是最后一个已启用的超级管理员`);
+          throw new AppException(ErrorCode.AdminLockout, `不能${disabling ? '停用' : '取消其超级管理员角色'}：这是最后一个已启用的超级管理员`);
         }
       },
       after: async (manager, after, before) => {
