@@ -3,8 +3,10 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { createHash } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
 import { embedCjkFont } from '../sign/pdf/cjk-font';
+import { applySignature, AuditEvent, AuditTrail, ContractTerms, renderContractForSigning } from '../sign/pdf/contract-pdf';
 import { A4 } from '../sign/pdf/page-flow';
 
 const run = promisify(execFile);
@@ -93,4 +95,61 @@ export async function signatureImage(name: string): Promise<Buffer> {
   const font = await embedCjkFont(doc);
   doc.addPage([240, 96]).drawText(name, { x: 24, y: 30, size: 48, font });
   return (await renderPagePng(await doc.save(), 1, 144)).png;
+}
+
+export const SAMPLE_TERMS: ContractTerms = {
+  applicationNo: 'SQ202612010042',
+  contractName: '劳动合同（标准版）',
+  companyName: '闪签云示范科技有限公司',
+  contractBody: '闪签云示范科技有限公司北京分公司',
+  workerName: '张三丰',
+  idNumberMasked: '1101**********1234',
+  phone: '13800138000',
+  position: '仓储物流专员',
+  salary: '8000.00',
+  entryDate: '2026-12-01',
+  termYears: 3,
+  endDate: '2029-11-30',
+};
+
+/** The events of a whole signing, an hour apart, ending at `end`. */
+export function sampleEvents(end: Date, count = 6): AuditEvent[] {
+  const labels = ['提交申请', '审核通过', '实名认证通过', '查看合同', '意愿确认(短信验证码)', '签署'];
+  return Array.from({ length: count }, (_, i) => ({
+    label: labels[i % labels.length],
+    at: new Date(end.getTime() - (count - 1 - i) * 3600_000),
+    ip: `203.0.113.${10 + (i % 200)}`,
+    city: i % 2 ? '北京市' : null,
+    location: i % 3 ? '116.397128,39.916527' : null,
+  }));
+}
+
+const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * A contract through both content steps on a `pages`-page template: rendered for review, then
+ * signed by the worker with `events` in its audit trail. Not yet sealed.
+ */
+export async function stampedContract(pages: number, events?: AuditEvent[]): Promise<{ template: Buffer; filled: Uint8Array; stamped: Uint8Array; audit: AuditTrail; signedAt: Date }> {
+  const template = await makeTemplatePdf(pages);
+  const filled = await renderContractForSigning(template, SAMPLE_TERMS);
+  const signedAt = new Date();
+  const audit: AuditTrail = {
+    applicationNo: SAMPLE_TERMS.applicationNo,
+    signerName: SAMPLE_TERMS.workerName,
+    idNumberMasked: SAMPLE_TERMS.idNumberMasked,
+    phone: SAMPLE_TERMS.phone,
+    templateSha256: sha256Hex(template),
+    filledSha256: sha256Hex(filled),
+    events: events ?? sampleEvents(signedAt),
+  };
+  const stamped = await applySignature(filled, { signaturePng: await signatureImage(SAMPLE_TERMS.workerName), signedAt, audit });
+  return { template, filled, stamped, audit, signedAt };
+}
+
+/** The /Contents of the last signature: the CMS, then the placeholder's zero padding (DER readers stop at the CMS's end). */
+export function embeddedCms(pdf: Buffer): Buffer {
+  const at = pdf.lastIndexOf('/ByteRange');
+  const [, , firstLength, secondStart] = (/\[(\d+) (\d+) (\d+) (\d+)\]/.exec(pdf.toString('latin1', at, at + 80)) ?? []).map(Number);
+  return Buffer.from(pdf.toString('latin1', firstLength + 1, secondStart - 1), 'hex');
 }

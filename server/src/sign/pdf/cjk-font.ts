@@ -1,7 +1,7 @@
 /**
  * The Chinese font of generated pages: Noto Sans Hans Regular (SIL Open Font License 1.1, from
- * @embedpdf/fonts-sc), embedded as a subset. The full font is 8.3 MB; a subset of the few hundred
- * glyphs a contract page uses is tens of KB.
+ * @embedpdf/fonts-sc), embedded as a subset. The whole font is 8.3 MB (7.4 MB in a PDF); a subset
+ * of the few hundred glyphs a contract page uses is about 10 KB.
  *
  * @pdf-lib/fontkit 1.1.1 (a stale fork of fontkit) writes broken subsets of CID-keyed CFF fonts
  * such as this one, fixed upstream in foliojs/fontkit:
@@ -9,8 +9,12 @@
  *      FreeType/poppler reject the whole font and every glyph renders blank;
  *   2. subsetFontdict files each glyph under the most recently added font dict instead of its own,
  *      so glyphs from alternating FDs get another FD's Private dict and local subroutines and
- *      render as garbage.
- * Both are corrected on each subset instance below instead of patching node_modules.
+ *      render as garbage;
+ *   3. fdForGlyph gives the first glyph of each FDSelect range to the previous range (the ASCII
+ *      colon is one), so that glyph is parsed and subset with the wrong subroutines: blank.
+ *   4. a subset of .notdef alone throws inside process.nextTick at save: an uncaught exception.
+ * They are corrected on the parsed font and on each subset instance below rather than by patching
+ * node_modules; the font test renders a subset and the whole font and compares the pixels.
  */
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -19,7 +23,7 @@ import { PDFDocument, PDFFont } from 'pdf-lib';
 import type { Font, Fontkit, Subset } from 'pdf-lib/cjs/types/fontkit';
 
 // The package exports only its (ESM/CJS) index; the font files sit beside its dist folder.
-const FONT_FILE = join(dirname(require.resolve('@embedpdf/fonts-sc')), '..', 'fonts', 'NotoSansHans-Regular.otf');
+export const CJK_FONT_FILE = join(dirname(require.resolve('@embedpdf/fonts-sc')), '..', 'fonts', 'NotoSansHans-Regular.otf');
 
 let fontBytes: Promise<Buffer> | undefined;
 /** Parsing the font costs ~70 ms and its glyph outlines are parsed lazily and kept: one Font per process. */
@@ -27,12 +31,16 @@ const parsedFonts = new WeakMap<Uint8Array, Font>();
 
 /** Embeds the Chinese font (as a subset of the glyphs drawn) into `doc`. */
 export async function embedCjkFont(doc: PDFDocument): Promise<PDFFont> {
-  fontBytes ??= readFile(FONT_FILE).catch((error: unknown) => {
+  fontBytes ??= readFile(CJK_FONT_FILE).catch((error: unknown) => {
     fontBytes = undefined;
     throw error;
   });
   doc.registerFontkit(patchedFontkit);
-  return doc.embedFont(await fontBytes, { subset: true });
+  const font = await doc.embedFont(await fontBytes, { subset: true });
+  // Fix 4: a subset of .notdef alone encodes a charset range of -1 glyphs; one real glyph (a space)
+  // rules that out.
+  font.encodeText(' ');
+  return font;
 }
 
 const patchedFontkit: Fontkit = {
@@ -40,6 +48,9 @@ const patchedFontkit: Fontkit = {
     let font = parsedFonts.get(buffer);
     if (!font) {
       font = createFontkitFont(buffer, postscriptName) as unknown as Font;
+      // Before any glyph is parsed: outlines are parsed with their font dict's subroutines.
+      const cff = (font as unknown as { 'CFF '?: CffTable })['CFF '];
+      if (cff) cff.fdForGlyph = fdForGlyph;
       const createSubset = font.createSubset.bind(font);
       font.createSubset = () => fixCffSubset(createSubset());
       parsedFonts.set(buffer, font);
@@ -48,20 +59,30 @@ const patchedFontkit: Fontkit = {
   },
 };
 
-/** The internals of fontkit's CFFSubset the fixes touch (fontkit declares none of them). */
+/** The internals of fontkit's CFF table and CFFSubset the fixes touch (fontkit declares none of them). */
 interface CffFontDict {
   FontName?: unknown;
   Private?: { Subrs?: unknown[] } | null;
 }
+interface CffFdSelect {
+  version: number;
+  fds: number[];
+  ranges?: { first: number; fd: number }[];
+}
 interface CffTopDict {
   FDArray: CffFontDict[];
-  FDSelect: { version: number; fds: number[] };
+  FDSelect: CffFdSelect;
+}
+interface CffTable {
+  length: number;
+  fdForGlyph(gid: number): number | null | undefined;
+  topDict: { FDArray: CffFontDict[]; FDSelect?: CffFdSelect };
 }
 interface CffSubsetInternals {
-  cff?: { length: number; fdForGlyph(gid: number): number | null | undefined; topDict: { FDArray: CffFontDict[] } };
+  cff?: CffTable;
   glyphs: number[];
   font: { getGlyph(gid: number): { path: unknown; _usedSubrs?: Record<string, boolean> } };
-  subsetSubrs(subrs: unknown[], used: Record<string, boolean>): unknown[];
+  subsetSubrs(subrs: unknown[], used: Record<string, boolean>): Uint8Array[];
   subsetFontdict(topDict: CffTopDict): void;
 }
 
@@ -71,7 +92,30 @@ function fixCffSubset(subset: Subset): Subset {
   // Fix 1: the subset's encoder writes cff.length as the header offSize; 4 is always valid.
   internals.cff = Object.create(internals.cff, { length: { value: 4 } }) as CffSubsetInternals['cff'];
   internals.subsetFontdict = subsetFontdict;
+  // Size: fontkit keeps every unused subroutine as a one-byte `return`, so the 22,293 local
+  // subroutines of the ideographs' font dict cost ~40 KB of barely compressible offsets in every
+  // subset. Unused ones are never called: empty entries keep the numbering and compress to nothing.
+  const subsetSubrs = internals.subsetSubrs.bind(subset);
+  // (slice, not a Node Buffer: fontkit's bundled stream only accepts its own Buffer polyfill.)
+  internals.subsetSubrs = (subrs, used) => subsetSubrs(subrs, used).map((subr, index) => (used[index] ? subr : subr.slice(0, 0)));
   return subset;
+}
+
+/** Fix 3: the range search compared `gid > next.first`, giving a range's first glyph to the previous range. */
+function fdForGlyph(this: CffTable, gid: number): number | null | undefined {
+  const select = this.topDict.FDSelect;
+  if (!select) return null;
+  if (!select.ranges) return select.fds[gid];
+  const { ranges } = select;
+  let low = 0;
+  let high = ranges.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (gid < ranges[mid].first) high = mid - 1;
+    else if (mid < high && gid >= ranges[mid + 1].first) low = mid + 1;
+    else return ranges[mid].fd;
+  }
+  return null;
 }
 
 /** Fix 2: upstream fontkit's subsetFontdict, mapping each glyph to the new index of its own font dict. */

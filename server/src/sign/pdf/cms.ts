@@ -81,7 +81,7 @@ const algorithm = (oid: string, withNullParameters = false): Buffer => derSequen
 export const cmsAttribute = (oid: string, ...values: Buffer[]): Buffer => derSequence(derOid(oid), derSetOf(values));
 
 /** The issuer Name and serialNumber INTEGER of a certificate, DER, as the SignerIdentifier and ESS use them. */
-export function certificateIssuerAndSerial(certificateDer: Buffer): { issuer: Buffer; serial: Buffer } {
+function certificateIssuerAndSerial(certificateDer: Buffer): { issuer: Buffer; serial: Buffer } {
   const tbs = readChildren(expectTag(readChildren(readDer(certificateDer))[0], TAG.SEQUENCE, 'TBSCertificate'));
   const fields = tbs[0]?.tag === contextTag(0) ? tbs.slice(1) : tbs;
   return {

@@ -4,9 +4,10 @@
  * handwritten signature in its box and audit-trail pages that record how the signing happened.
  * The result still needs the platform's seal (PadesSigner) to be tamper-evident.
  */
-import { PDFArray, PDFDict, PDFDocument, PDFFont, PDFName, PDFNumber, PDFTextField } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFFont, PDFName, PDFNumber, PDFRef, PDFTextField } from 'pdf-lib';
+import { chinaDateTime } from '../../common/china-time';
 import { embedCjkFont } from './cjk-font';
-import { BODY_SIZE, MARGIN, MUTED, PageFlow, RULE } from './page-flow';
+import { BODY_SIZE, MARGIN, MUTED, PageFlow, RULE, wrapText } from './page-flow';
 
 export interface ContractTerms {
   applicationNo: string;
@@ -88,11 +89,6 @@ interface SignatureBox {
   date: [number, number];
 }
 
-/** Time in China (UTC+8, no daylight saving) as `YYYY-MM-DD HH:mm:ss`. */
-export function formatChinaTime(date: Date): string {
-  return new Date(date.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
-}
-
 /**
  * The document the worker reviews: the template's pages unchanged (its AcroForm text fields named
  * after ContractTerms keys in snake_case filled in, and the form flattened), then the particulars
@@ -129,7 +125,7 @@ export async function applySignature(
   const width = image.width * scale;
   const height = image.height * scale;
   page.drawImage(image, { x: x1 + (x2 - x1 - width) / 2, y: y1 + (y2 - y1 - height) / 2, width, height });
-  page.drawText(formatChinaTime(input.signedAt), { x: box.date[0], y: box.date[1], size: BODY_SIZE, font });
+  page.drawText(chinaDateTime(input.signedAt), { x: box.date[0], y: box.date[1], size: BODY_SIZE, font });
   doc.catalog.delete(SIGNATURE_BOX_KEY);
   drawAuditTrail(doc, font, input.audit, input.signedAt);
   doc.setModificationDate(input.signedAt);
@@ -162,8 +158,24 @@ function fillTemplateForm(doc: PDFDocument, font: PDFFont, terms: ContractTerms)
     // so what the worker reviews can no longer be edited.
     form.updateFieldAppearances(font);
     form.flatten({ updateFieldAppearances: false });
+    dropDanglingAnnotations(doc);
   } catch (error) {
     throw new ContractPdfError("the contract template's form cannot be filled", { cause: error });
+  }
+}
+
+/**
+ * pdf-lib's flatten deletes the widgets of fields whose widgets are separate kid objects but can
+ * leave them listed in the page's /Annots; readers then complain about the missing objects.
+ */
+function dropDanglingAnnotations(doc: PDFDocument): void {
+  for (const page of doc.getPages()) {
+    const annotations = page.node.Annots();
+    if (!annotations) continue;
+    for (let index = annotations.size() - 1; index >= 0; index--) {
+      const entry = annotations.get(index);
+      if (entry instanceof PDFRef && !doc.context.lookup(entry)) annotations.remove(index);
+    }
   }
 }
 
@@ -247,19 +259,23 @@ function drawAuditTrail(doc: PDFDocument, font: PDFFont, audit: AuditTrail, sign
   flow.field('签署人', audit.signerName);
   flow.field('身份证号', audit.idNumberMasked);
   flow.field('手机号', audit.phone);
-  flow.field('签署完成时间', formatChinaTime(signedAt));
+  flow.field('签署完成时间', chinaDateTime(signedAt));
 
   flow.section('签署过程');
+  const detailIndent = 16;
+  const detailSize = 10;
   audit.events.forEach((event, index) => {
-    flow.reserve(flow.lineHeight() * 2); // an event's title stays with its details
-    flow.line([{ text: `${index + 1}. ${event.label}` }]);
     const details = [
-      `时间：${formatChinaTime(event.at)}`,
+      `时间：${chinaDateTime(event.at)}`,
       `IP：${event.ip}`,
       event.city ? `城市：${event.city}` : '',
       event.location ? `位置（经度,纬度）：${event.location}` : '',
-    ];
-    flow.text(details.filter(Boolean).join('　　'), { indent: 16, color: MUTED, size: 10 });
+    ].filter(Boolean);
+    const lines = wrapText(details.join('　　'), font, detailSize, flow.width - detailIndent);
+    // An event is never split across pages.
+    flow.reserve(flow.lineHeight() + lines.length * flow.lineHeight(detailSize));
+    flow.line([{ text: `${index + 1}. ${event.label}` }]);
+    for (const line of lines) flow.line([{ text: line, indent: detailIndent, color: MUTED }], detailSize);
   });
 
   flow.section('文件指纹（SHA-256）');

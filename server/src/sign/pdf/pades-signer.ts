@@ -13,7 +13,7 @@ import { requestTimestamp } from './timestamp-client';
 export { TimestampError } from './timestamp-client';
 
 /**
- * Bytes reserved for the CMS (twice that in hex in the file). Ours is ~1.5 KB, ~5 KB with a time
+ * Bytes reserved for the CMS (twice that in hex in the file). Ours is ~1.4 KB, ~3 KB with a time
  * stamp; a CA's chain and a TSA's chain can add a few KB more.
  */
 const SIGNATURE_BYTES = 16384;

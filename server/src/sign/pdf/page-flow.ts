@@ -7,13 +7,14 @@ import { Color, PDFDocument, PDFFont, PDFPage, rgb } from 'pdf-lib';
 export const A4: [number, number] = [595.28, 841.89];
 export const MARGIN = 56; // ~20 mm
 export const BODY_SIZE = 11;
-export const INK = rgb(0.1, 0.1, 0.1);
+const INK = rgb(0.1, 0.1, 0.1);
 export const MUTED = rgb(0.42, 0.42, 0.42);
 export const RULE = rgb(0.75, 0.75, 0.75);
 
 const TITLE_SIZE = 16;
 const LINE_SPACING = 1.6;
 const LABEL_WIDTH = 96;
+const CLOSING_PUNCTUATION = '，。、；：？！）》」』”’】〕…';
 
 export interface Cell {
   text: string;
@@ -38,7 +39,8 @@ export function wrapText(text: string, font: PDFFont, size: number, width: numbe
     };
     for (const token of paragraph.match(/[\w@.:/+\-*,]+|\s+|./gu) ?? []) {
       const tokenWidth = font.widthOfTextAtSize(token, size);
-      if (lineWidth + tokenWidth <= width) {
+      // Closing punctuation never starts a line (Chinese typesetting): it may overhang the margin.
+      if (lineWidth + tokenWidth <= width || (line && CLOSING_PUNCTUATION.includes(token))) {
         line += token;
         lineWidth += tokenWidth;
       } else if (tokenWidth <= width) {

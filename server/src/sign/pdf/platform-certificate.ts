@@ -27,7 +27,7 @@ export interface P12Contents {
   chain: X509Certificate[];
 }
 
-export const LOCAL_CERTIFICATE_SUBJECT = { commonName: '闪签云 本地开发签名证书', organization: '闪签云' };
+const LOCAL_CERTIFICATE_SUBJECT = { commonName: '闪签云 本地开发签名证书', organization: '闪签云' };
 const LOCAL_CERTIFICATE_YEARS = 10;
 
 const toBinary = (der: Buffer): string => der.toString('binary');

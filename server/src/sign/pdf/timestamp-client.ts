@@ -46,7 +46,7 @@ export function verifyTimestampToken(token: Buffer, signatureValue: Buffer): Tim
   const hash = hashName(decodeOid(readChildren(expectTag(imprintAlgorithm, TAG.SEQUENCE, 'hashAlgorithm'))[0]));
   const expected = hash ? createHash(hash).update(signatureValue).digest() : null;
   if (!expected || !expectTag(hashedMessage, TAG.OCTET_STRING, 'hashedMessage').content.equals(expected)) {
-    throw new TimestampError('the token time-stamps something else than this signature');
+    throw new TimestampError('the token time-stamps something other than this signature');
   }
   const { valid, signerCertificate } = verifySignedData(signed, [signed.content]);
   if (!valid || !signerCertificate) throw new TimestampError("the token's signature does not verify");
@@ -87,7 +87,10 @@ export async function requestTimestamp(url: string, timeoutMs: number, signature
     body = Buffer.from(await response.arrayBuffer());
   } catch (error) {
     if (error instanceof TimestampError) throw error;
-    throw new TimestampError(`the TSA could not be reached in ${timeoutMs} ms`, { cause: error });
+    // fetch reports the timeout as a DOMException named TimeoutError, and network failures with the cause inside.
+    const { name, cause } = error as { name?: string; cause?: unknown };
+    const reason = name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : String(cause ?? error);
+    throw new TimestampError(`the TSA could not be reached: ${reason}`, { cause: error });
   }
   try {
     return checkedToken(body, signatureValue, nonce);

@@ -35,9 +35,7 @@ declare module 'node-forge' {
         readonly d: unknown;
       }
       interface CertificateField {
-        shortName?: string;
-        name?: string;
-        type?: string;
+        shortName: string;
         value: string;
         valueTagClass?: number;
       }
