@@ -123,6 +123,9 @@ describe('signing a labor contract on the phone', () => {
 
   it('does not seal without the time stamp when the TSA fails, and changes nothing', async () => {
     const { worker, resume, applicationId } = await approvedWorker();
+    await worker.get('/sign/contract').expect(200);
+    const uploads = async () => Number((await t.db.query('SELECT COUNT(*) AS n FROM upload'))[0].n);
+    const before = await uploads();
     for (const mode of ['http-500', 'reject', 'hang'] as const) {
       tsa.mode = mode;
       try {
@@ -134,5 +137,6 @@ describe('signing a labor contract on the phone', () => {
       }
       expect(await state(applicationId)).toEqual({ status: SignApplicationStatus.PendingSignature, signed: null });
     }
+    expect(await uploads()).toBe(before);
   });
 });

@@ -157,7 +157,6 @@ export class SigningService implements OnModuleInit {
 
     await this.smsCodes.consume(signing.employee.phone, verifyCode);
     const confirmedAt = new Date();
-    const signature = await this.uploads.storeFile(signaturePng, 'image/png', userId);
     const signedAt = new Date();
     const audit = await this.auditTrail(signing, terms, document, [
       { label: EVENT_LABELS.intent_confirmed!, at: confirmedAt, ...this.where(context) },
@@ -175,6 +174,8 @@ export class SigningService implements OnModuleInit {
       throw error;
     }
     const inspection = inspectSignedPdf(sealed, [this.signer.fingerprintSha256]);
+    // Stored only once sealing succeeded, so a failed attempt leaves no files behind.
+    const signature = await this.uploads.storeFile(signaturePng, 'image/png', userId);
     const stored = await this.uploads.storeFile(sealed, 'application/pdf', userId);
 
     const transition = assertTransition('sign', signing.application.status);
