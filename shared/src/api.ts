@@ -154,3 +154,63 @@ export interface VerifyCodeRequest {
   /** From GET /captcha?format=json; otherwise the `captcha_id` cookie is used. */
   captcha_id?: string;
 }
+
+/** POST /verify/realname (multipart with an optional `selfie` image, or an empty body) */
+export interface RealnameResponse {
+  verify_status: VerifyStatus;
+  /** Why the check failed, '' when it passed. */
+  reason: string;
+}
+
+/** The key terms of the contract, shown on a card the worker confirms before signing. */
+export interface ContractTermsView {
+  contract_name: string;
+  company_name: string;
+  /** The contracting entity (合同主体). */
+  contract_body: string;
+  worker_name: string;
+  id_number_masked: string;
+  phone: string;
+  position: string;
+  /** Monthly salary in yuan, two decimals. */
+  salary: string;
+  /** YYYY-MM-DD */
+  entry_date: string;
+  term_years: number;
+  /** YYYY-MM-DD, the last day of the term. */
+  end_date: string;
+}
+
+/** GET /sign/contract */
+export interface ContractPreviewResponse {
+  application_id: number;
+  application_no: string;
+  /** The filled contract PDF (wx.downloadFile + wx.openDocument), valid `expires_in` seconds. */
+  preview_url: string;
+  expires_in: number;
+  filled_sha256: string;
+  terms: ContractTermsView;
+}
+
+/** POST /sign (multipart: `signature` PNG, `verify_code`, `agree=1`) and GET /sign/document */
+export interface SignedDocumentResponse {
+  application_id: number;
+  application_no: string;
+  /** The signed PDF, valid `expires_in` seconds. */
+  url: string;
+  expires_in: number;
+  sha256: string;
+  signed_at: string;
+  timestamp_at: string | null;
+}
+
+/** POST /verify/document (multipart `file`) */
+export interface DocumentVerificationResponse {
+  genuine: boolean;
+  signed: boolean;
+  signed_by_platform: boolean;
+  unmodified: boolean;
+  application_no: string | null;
+  signed_at: string | null;
+  timestamp_at: string | null;
+}

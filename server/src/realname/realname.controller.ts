@@ -2,7 +2,8 @@ import { Controller, HttpCode, Post, UploadedFile, UseInterceptors } from '@nest
 import { FileInterceptor } from '@nestjs/platform-express';
 import { AuthenticatedUser, CurrentUser } from '../auth/current-user.decorator';
 import { Ctx, RequestContext } from '../common/request-context';
-import { RealnameResponse, RealnameService } from './realname.service';
+import type { RealnameResponse } from '@shanqian/shared';
+import { RealnameService } from './realname.service';
 
 @Controller('verify')
 export class RealnameController {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode, VerifyStatus } from '@shanqian/shared';
+import { ErrorCode, RealnameResponse, VerifyStatus } from '@shanqian/shared';
 import { DataSource } from 'typeorm';
 import { WechatUser } from '../auth/wechat-user.entity';
 import { AppException } from '../common/app.exception';
@@ -18,11 +18,6 @@ import { REALNAME_PROVIDER, RealnameProvider, RealnameProviderError, RealnameVer
 
 /** Attempts a worker may make in one China day: each costs a paid call, and repeated failures are a signal in themselves. */
 export const REALNAME_DAILY_ATTEMPTS = 5;
-
-export interface RealnameResponse {
-  verify_status: VerifyStatus;
-  reason: string;
-}
 
 /**
  * POST /verify/realname: checks that the worker is the person the resume names (verify_status 1

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import type { ContractPreviewResponse, DocumentVerificationResponse, SignedDocumentResponse } from '@shanqian/shared';
 import type { Request } from 'express';
 import { AuthenticatedUser, CurrentUser } from '../auth/current-user.decorator';
 import { Public } from '../auth/public.decorator';
@@ -10,7 +11,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { UploadErrorsInterceptor } from '../upload/upload-errors.interceptor';
 import { SignContractDto } from './dto/sign-contract.dto';
 import { assertSignaturePng } from './signature-image';
-import { ContractPreview, DocumentVerification, SignedDocument, SigningService } from './signing.service';
+import { SigningService } from './signing.service';
 
 @Controller()
 export class SigningController {
@@ -20,7 +21,7 @@ export class SigningController {
   ) {}
 
   @Get('sign/contract')
-  preview(@CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Ctx() context: RequestContext): Promise<ContractPreview> {
+  preview(@CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Ctx() context: RequestContext): Promise<ContractPreviewResponse> {
     return this.signing.preview(user.userId, publicBaseUrl(req, this.config), context);
   }
 
@@ -33,12 +34,12 @@ export class SigningController {
     @CurrentUser() user: AuthenticatedUser,
     @Req() req: Request,
     @Ctx() context: RequestContext,
-  ): Promise<SignedDocument> {
+  ): Promise<SignedDocumentResponse> {
     return this.signing.sign(user.userId, assertSignaturePng(signature), body.verify_code, publicBaseUrl(req, this.config), context);
   }
 
   @Get('sign/document')
-  document(@CurrentUser() user: AuthenticatedUser, @Req() req: Request): Promise<SignedDocument> {
+  document(@CurrentUser() user: AuthenticatedUser, @Req() req: Request): Promise<SignedDocumentResponse> {
     return this.signing.document(user.userId, publicBaseUrl(req, this.config));
   }
 
@@ -49,7 +50,7 @@ export class SigningController {
   @UseGuards(ThrottlerGuard)
   @Throttle({ ip: { limit: 10, ttl: 60_000 } })
   @UseInterceptors(UploadErrorsInterceptor, FileInterceptor('file'))
-  verify(@UploadedFile() file: Express.Multer.File | undefined): Promise<DocumentVerification> {
+  verify(@UploadedFile() file: Express.Multer.File | undefined): Promise<DocumentVerificationResponse> {
     return this.signing.verify(file);
   }
 }

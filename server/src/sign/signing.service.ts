@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode, SignApplicationStatus, VerifyStatus } from '@shanqian/shared';
+import { ContractPreviewResponse, DocumentVerificationResponse, ErrorCode, SignApplicationStatus, SignedDocumentResponse, VerifyStatus } from '@shanqian/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import { WechatUser } from '../auth/wechat-user.entity';
 import { AppException } from '../common/app.exception';
@@ -33,52 +33,6 @@ const EVENT_LABELS: Partial<Record<SignApplicationEventType, string>> = {
   intent_confirmed: '意愿确认（短信验证码）',
   signed: '签署合同',
 };
-
-export interface ContractPreview {
-  application_id: number;
-  application_no: string;
-  /** The filled contract, valid about an hour. */
-  preview_url: string;
-  expires_in: number;
-  filled_sha256: string;
-  terms: {
-    contract_name: string;
-    company_name: string;
-    contract_body: string;
-    worker_name: string;
-    id_number_masked: string;
-    phone: string;
-    position: string;
-    salary: string;
-    entry_date: string;
-    term_years: number;
-    end_date: string;
-  };
-}
-
-export interface SignedDocument {
-  application_id: number;
-  application_no: string;
-  url: string;
-  expires_in: number;
-  sha256: string;
-  signed_at: Date;
-  timestamp_at: Date | null;
-}
-
-export interface DocumentVerification {
-  /** The file is, byte for byte, a contract this system signed. */
-  genuine: boolean;
-  /** It carries a signature (valid or not). */
-  signed: boolean;
-  /** The signature verifies over the whole file and was made with the platform's certificate. */
-  signed_by_platform: boolean;
-  /** Nothing changed or appended since signing. */
-  unmodified: boolean;
-  application_no: string | null;
-  signed_at: Date | null;
-  timestamp_at: Date | null;
-}
 
 /** 闪签云's application number as the contract prints it. */
 export const applicationNo = (id: number): string => `SQ${String(id).padStart(8, '0')}`;
@@ -128,7 +82,7 @@ export class SigningService implements OnModuleInit {
   }
 
   /** GET /sign/contract */
-  async preview(userId: number, baseUrl: string, context: RequestContext): Promise<ContractPreview> {
+  async preview(userId: number, baseUrl: string, context: RequestContext): Promise<ContractPreviewResponse> {
     const signing = await this.load(userId);
     if (signing.application.status !== SignApplicationStatus.PendingSignature) throw this.notSignable(signing.application);
     const { document, terms } = await this.ensureDocument(signing);
@@ -148,7 +102,7 @@ export class SigningService implements OnModuleInit {
   }
 
   /** POST /sign. Idempotent: once signed, every retry answers the same document. */
-  async sign(userId: number, signaturePng: Buffer, verifyCode: string, baseUrl: string, context: RequestContext): Promise<SignedDocument> {
+  async sign(userId: number, signaturePng: Buffer, verifyCode: string, baseUrl: string, context: RequestContext): Promise<SignedDocumentResponse> {
     const signing = await this.load(userId);
     if (signing.application.status === SignApplicationStatus.Signed) return this.document(userId, baseUrl);
     if (signing.application.status !== SignApplicationStatus.PendingSignature) throw this.notSignable(signing.application);
@@ -203,7 +157,7 @@ export class SigningService implements OnModuleInit {
   }
 
   /** GET /sign/document: the worker's signed contract, always free to view and download. */
-  async document(userId: number, baseUrl: string): Promise<SignedDocument> {
+  async document(userId: number, baseUrl: string): Promise<SignedDocumentResponse> {
     const signing = await this.load(userId);
     const document = await this.db.getRepository(ContractDocument).findOneBy({ applicationId: signing.application.id });
     if (!document?.signedKey || !document.signedSha256 || !document.signedAt) throw new AppException(ErrorCode.SignDocumentNotFound);
@@ -213,13 +167,13 @@ export class SigningService implements OnModuleInit {
       url: this.uploads.signedUrl(document.signedKey, baseUrl),
       expires_in: FILE_LINK_TTL_SECONDS,
       sha256: document.signedSha256,
-      signed_at: document.signedAt,
-      timestamp_at: document.timestampAt,
+      signed_at: document.signedAt.toISOString(),
+      timestamp_at: document.timestampAt?.toISOString() ?? null,
     };
   }
 
   /** POST /verify/document: is this file a contract signed here, unchanged? */
-  async verify(file: Express.Multer.File | undefined): Promise<DocumentVerification> {
+  async verify(file: Express.Multer.File | undefined): Promise<DocumentVerificationResponse> {
     if (!file?.buffer?.length) throw new AppException(ErrorCode.UploadMissing);
     const known = await this.db.getRepository(ContractDocument).findOneBy({ signedSha256: sha256Hex(file.buffer) });
     const inspection = inspectSignedPdf(file.buffer, [this.signer.fingerprintSha256]);
@@ -230,8 +184,8 @@ export class SigningService implements OnModuleInit {
       signed_by_platform: inspection.signedByPlatform && inspection.coversWholeFile,
       unmodified: !!known || (inspection.signedByPlatform && intact),
       application_no: known ? applicationNo(known.applicationId) : null,
-      signed_at: known?.signedAt ?? null,
-      timestamp_at: known?.timestampAt ?? (intact ? inspection.timestamp : null),
+      signed_at: known?.signedAt?.toISOString() ?? null,
+      timestamp_at: (known?.timestampAt ?? (intact ? inspection.timestamp : null))?.toISOString() ?? null,
     };
   }
 
