@@ -31,7 +31,7 @@ const issuedKeys = new Set();
 const SESSION_SQL =
   'SELECT `s`.`id` AS `id`, `s`.`user_id` AS `user_id` FROM `user_session` `s` WHERE `s`.`token_hash` = ? AND `s`.`expires_at` > ? LIMIT 1';
 const EM_STATUS_SQL =
-  'SELECT `u`.`verify_status` AS verify_status, `a`.`status` AS status, `a`.`reason` AS reason, `c`.`company_name` AS company_name ' +
+  'SELECT `u`.`verify_status` AS verify_status, `u`.`verify_reason` AS verify_reason, `a`.`status` AS status, `a`.`reason` AS reason, `c`.`company_name` AS company_name ' +
   'FROM `user_wechat` `u` LEFT JOIN `employee` `e` ON `e`.`user_id` = `u`.`id` LEFT JOIN `sign_apply` `a` ON `a`.`em_id` = `e`.`id` ' +
   'LEFT JOIN `company` `c` ON `c`.`id` = `a`.`company_id` WHERE `u`.`id` = ?';
 const DICT_SQL =
@@ -84,6 +84,7 @@ async function handle(req, res) {
     company_name: (row && row.company_name) || '',
     status: (row && row.status) || 0,
     verify_status: (row && row.verify_status) || 0,
+    verify_reason: (row && row.verify_reason) || '',
   });
 }
 
