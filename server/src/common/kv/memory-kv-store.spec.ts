@@ -6,10 +6,16 @@ describe('MemoryKvStore', () => {
   afterEach(() => store.close());
 
   it('expires entries after their TTL', async () => {
-    await store.set('a', '1', 5);
-    expect(await store.get('a')).toBe('1');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(await store.get('a')).toBeNull();
+    // The clock is the test's, so a busy machine cannot make the entry expire before the first read.
+    jest.useFakeTimers({ now: Date.parse('2026-01-01T00:00:00Z') });
+    try {
+      await store.set('a', '1', 5);
+      expect(await store.get('a')).toBe('1');
+      jest.advanceTimersByTime(10);
+      expect(await store.get('a')).toBeNull();
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('counts within a window that the first hit starts', async () => {
