@@ -29,6 +29,18 @@ export async function fire(root: Rendered, selector: string, event: string, deta
   await simulate.sleep(0);
 }
 
+/**
+ * wx storage in memory (miniprogram-simulate's own answers '' to every read); call in beforeEach.
+ * Values are copied through JSON, as WeChat stores them.
+ */
+export function memoryStorage(): Map<string, unknown> {
+  const storage = new Map<string, unknown>();
+  jest.spyOn(wx, 'getStorageSync').mockImplementation((key: string) => (storage.has(key) ? storage.get(key) : ''));
+  jest.spyOn(wx, 'setStorageSync').mockImplementation((key: string, value: unknown) => void storage.set(key, JSON.parse(JSON.stringify(value))));
+  jest.spyOn(wx, 'removeStorageSync').mockImplementation((key: string) => void storage.delete(key));
+  return storage;
+}
+
 /** What the worker reads on the node. */
 export const text = (root: Rendered): string => root.dom?.textContent ?? '';
 

@@ -1,3 +1,5 @@
+import type { ResumeForm } from './resume-rules';
+
 /**
  * Typed access to the few values this mini-program keeps in wx storage. Every key is listed here so
  * that logout can clear the worker's data and keep only what is not personal.
@@ -10,6 +12,12 @@ export interface LastLocation {
   at: number;
 }
 
+/** The resume form's unsent changes (only the fields the worker touched). */
+export interface ResumeDraft {
+  savedAt: number;
+  fields: Partial<ResumeForm>;
+}
+
 export interface StoredValues {
   /** The session_token of POST /weixin/login. */
   'auth.token': string;
@@ -19,6 +27,10 @@ export interface StoredValues {
   'location.last': LastLocation;
   /** Set once the first-launch explanation was read. */
   'launch.introSeen': boolean;
+  /** The resume form's draft, kept until the server accepted the resume. */
+  'resume.draft': ResumeDraft;
+  /** When each phone may get its next SMS code (ms since the epoch), so the countdown survives leaving the page. */
+  'sms.resendAt': Record<string, number>;
 }
 
 export type StorageKey = keyof StoredValues;

@@ -17,9 +17,15 @@ export class Countdown {
     this.now = now;
   }
 
-  start(seconds: number): void {
-    this.stop();
+  start(seconds: number): number {
     const endsAt = this.now() + seconds * 1000;
+    this.runUntil(endsAt);
+    return endsAt;
+  }
+
+  /** Counts down to a moment fixed earlier (a countdown started before the page was left). */
+  runUntil(endsAt: number): void {
+    this.stop();
     const tick = (): void => {
       const left = secondsLeft(endsAt, this.now());
       this.onTick(left);

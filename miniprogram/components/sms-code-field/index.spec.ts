@@ -3,7 +3,7 @@ import simulate from 'miniprogram-simulate';
 import { ApiError } from '../../services/request';
 import { getCaptcha, sendSmsCode } from '../../services/verification';
 import { showError } from '../../utils/feedback';
-import { fire, type Rendered } from '../../test/page-harness';
+import { fire, memoryStorage, type Rendered } from '../../test/page-harness';
 
 jest.mock('../../services/verification');
 jest.mock('../../utils/feedback');
@@ -22,6 +22,7 @@ describe('sms-code-field', () => {
 
   beforeEach(() => {
     jest.clearAllMocks();
+    memoryStorage();
     jest.spyOn(wx, 'showToast');
     jest.mocked(getCaptcha).mockImplementation(async () => {
       captchas += 1;
@@ -66,6 +67,22 @@ describe('sms-code-field', () => {
     await fire(field, '#send-button', 'click');
     expect(sendSmsCode).toHaveBeenCalledTimes(1);
     field.detach();
+  });
+
+  it('keeps the lock when the worker leaves the page and comes back within the minute', async () => {
+    jest.mocked(sendSmsCode).mockResolvedValue(null);
+    const first = await renderField('13912345678');
+    await fire(first, '#captcha-input', 'change', 'k7mx');
+    await fire(first, '#send-button', 'click');
+    first.detach();
+
+    const again = await renderField('13912345678');
+    expect(again.data.secondsLeft).toBeGreaterThan(55);
+    expect(again.querySelector('#send-button')!.dom!.textContent).toMatch(/^\d+ 秒后可重发$/);
+    again.detach();
+    const otherPhone = await renderField('13700000000');
+    expect(otherPhone.data.secondsLeft).toBe(0);
+    otherPhone.detach();
   });
 
   it('shows a refused send in plain words and offers a new captcha', async () => {

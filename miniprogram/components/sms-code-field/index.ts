@@ -1,6 +1,7 @@
 import { getCaptcha, sendSmsCode } from '../../services/verification';
 import { showError } from '../../utils/feedback';
-import { Countdown } from './countdown';
+import { getStored, setStored } from '../../utils/storage';
+import { Countdown, secondsLeft } from './countdown';
 
 /**
  * The phone check used by the resume form and by signing: a captcha image (tap to change it), then
@@ -37,6 +38,7 @@ type Methods = {
   onCaptchaInput(event: WechatMiniprogram.BaseEvent & { detail: string }): void;
   onCodeInput(event: WechatMiniprogram.BaseEvent & { detail: string }): void;
   sendCode(): Promise<void>;
+  resumeCountdown(): void;
 };
 
 type Custom = { countdown: Countdown };
@@ -60,13 +62,31 @@ Component<Data, Props, Methods, [], Custom>({
   lifetimes: {
     attached() {
       this.countdown = new Countdown((secondsLeft) => this.setData({ secondsLeft }));
+      this.resumeCountdown();
       void this.refreshCaptcha();
     },
     detached() {
       this.countdown.stop();
     },
   },
+  observers: {
+    phone() {
+      if (this.countdown) this.resumeCountdown();
+    },
+  },
   methods: {
+    /** The server still refuses a new SMS for this phone: show the time left rather than let the worker hit a 429. */
+    resumeCountdown() {
+      const endsAt = getStored('sms.resendAt')?.[this.properties.phone] ?? 0;
+      if (secondsLeft(endsAt, Date.now()) > 0) {
+        this.setData({ sent: true });
+        this.countdown.runUntil(endsAt);
+      } else {
+        this.countdown.stop();
+        this.setData({ secondsLeft: 0 });
+      }
+    },
+
     async refreshCaptcha() {
       if (this.data.captchaLoading) return;
       this.setData({ captchaLoading: true });
@@ -106,7 +126,8 @@ Component<Data, Props, Methods, [], Custom>({
       try {
         await sendSmsCode({ phone, captcha_code: captchaCode, captcha_id: captchaId });
         this.setData({ sent: true });
-        this.countdown.start(RESEND_SECONDS);
+        const endsAt = this.countdown.start(RESEND_SECONDS);
+        setStored('sms.resendAt', { ...getStored('sms.resendAt'), [phone]: endsAt });
         wx.showToast({ title: '验证码已发送', icon: 'success' });
         this.triggerEvent('sent', { phone });
       } catch (error) {

@@ -3,13 +3,14 @@ import type { WeixinLoginResponse } from '@shanqian/shared';
 import simulate from 'miniprogram-simulate';
 import { login } from '../../services/auth';
 import { ApiError } from '../../services/request';
+import { memoryStorage } from '../../test/page-harness';
 
 jest.mock('../../services/auth');
 
 const loginCall = jest.mocked(login);
 const session: WeixinLoginResponse = { session_token: 'token', em_id: 0 };
 const launch = simulate.load(join(__dirname, 'index'));
-const storage = new Map<string, unknown>();
+let storage = new Map<string, unknown>();
 const app: IAppOption = { globalData: { session: null } };
 (globalThis as { getApp?: () => IAppOption }).getApp = () => app;
 
@@ -18,10 +19,8 @@ let navigateTo: jest.SpyInstance;
 
 beforeEach(() => {
   jest.clearAllMocks();
-  storage.clear();
+  storage = memoryStorage();
   app.globalData.session = Promise.resolve(session);
-  jest.spyOn(wx, 'getStorageSync').mockImplementation((key: string) => (storage.has(key) ? storage.get(key) : ''));
-  jest.spyOn(wx, 'setStorageSync').mockImplementation((key: string, value: unknown) => void storage.set(key, value));
   reLaunch = jest.spyOn(wx, 'reLaunch').mockImplementation(() => undefined as never);
   navigateTo = jest.spyOn(wx, 'navigateTo').mockImplementation(() => undefined as never);
 });

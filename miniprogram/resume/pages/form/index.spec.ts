@@ -5,6 +5,7 @@ import { createEmployee, getEmployee, updateEmployee } from '../../../services/e
 import { ApiError } from '../../../services/request';
 import { getCaptcha } from '../../../services/verification';
 import { completeForm, submittedResume } from '../../../test/resume-form';
+import { memoryStorage } from '../../../test/page-harness';
 import { showError } from '../../../utils/feedback';
 import type { ResumeForm } from '../../../utils/resume-rules';
 
@@ -25,7 +26,7 @@ type Page = simulate.RootComponent<any, any, any>;
 type Lifecycle = { onLoad(query: Record<string, string>): void; onHide(): void; onUnload(): void };
 
 const DRAFT_KEY = 'resume.draft';
-const storage = new Map<string, unknown>();
+let storage = new Map<string, unknown>();
 /** The pages a spec opened: closed after it, so no draft timer of theirs fires into the next one. */
 const opened: Page[] = [];
 
@@ -44,10 +45,7 @@ afterEach(() => {
 
 beforeEach(() => {
   jest.clearAllMocks();
-  storage.clear();
-  jest.spyOn(wx, 'getStorageSync').mockImplementation((key: string) => (storage.has(key) ? storage.get(key) : ''));
-  jest.spyOn(wx, 'setStorageSync').mockImplementation((key: string, value: unknown) => void storage.set(key, JSON.parse(JSON.stringify(value))));
-  jest.spyOn(wx, 'removeStorageSync').mockImplementation((key: string) => void storage.delete(key));
+  storage = memoryStorage();
   jest.spyOn(wx, 'showToast');
   jest.spyOn(wx, 'pageScrollTo');
   jest.spyOn(wx, 'reLaunch');
