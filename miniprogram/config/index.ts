@@ -24,3 +24,10 @@ export const PLATFORM_CODE = 'wxmp';
 
 /** Who answers privacy requests (shown on the privacy notice): the operator's, set before release (README). */
 export const PRIVACY_CONTACT = { company: '闪签云运营方', email: 'privacy@shanqian.example.com' };
+
+/**
+ * The city name for X-city comes from Tencent Location Service's reverse geocoder (wx.getFuzzyLocation
+ * gives coordinates only). Set `key` to a WebServiceAPI key of lbs.qq.com whose allowed mini-program is
+ * this one, and register https://apis.map.qq.com as a request domain; with no key, X-city is not sent.
+ */
+export const CITY_LOOKUP = { url: 'https://apis.map.qq.com/ws/geocoder/v1/', key: '' };

@@ -10,6 +10,8 @@ export interface LastLocation {
   lat: number;
   /** When wx handed it over (ms since the epoch). */
   at: number;
+  /** The city there (e.g. 郑州市), when the reverse geocoder is configured and answered. */
+  city?: string;
 }
 
 /** The resume form's unsent changes (only the fields the worker touched). */
