@@ -6,6 +6,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
+import { BridgesModule } from './bridges/bridges.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { bodyParsers } from './common/body-parsers';
@@ -70,6 +71,7 @@ export class AppModule implements NestModule {
         EmployeeModule,
         SignModule,
         RealnameModule,
+        BridgesModule,
       ],
       providers: [
         ErrorCodeFieldRoutes,

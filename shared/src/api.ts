@@ -214,3 +214,31 @@ export interface DocumentVerificationResponse {
   signed_at: string | null;
   timestamp_at: string | null;
 }
+
+/** POST /employee/prefill (mini-program; form-urlencoded like the rest of it) */
+export interface EmployeePrefillRequest {
+  phone: string;
+  /** The SMS code POST /verifycode sent to `phone`. */
+  verify_code: string;
+}
+
+/**
+ * The resume fields Moka knew, in EmployeeRequest's names; null where Moka had nothing usable. The
+ * worker completes the rest (household, address, emergency contact, ID photos, company, handler)
+ * and submits POST /employee as usual.
+ */
+export interface EmployeePrefillResponse extends Pick<EmployeeRequest, 'real_name' | 'phone' | 'gender'> {
+  /** Only a valid resident ID number. */
+  id_number: string | null;
+  /** From the ID number, else from Moka's birth date. */
+  age: number | null;
+  /** A value of dictionary Nation. */
+  nation: string | null;
+  /** Moka's job title when it names one of our enabled work positions (GET /work_pos), else null. */
+  work_pos: string | null;
+  /** Dates `YYYY-MM`, '' where Moka had none (or a year only); `edu_type` '' when Moka's degree is not in Edu_Type. */
+  employee_edu: EmployeeEducation[];
+  work_exp: EmployeeWorkExperience[];
+  /** The offer Moka recorded, for the worker to see (HR sets the contract's terms when approving). */
+  offer: { position: string | null; entry_date: string | null; salary: string | null };
+}

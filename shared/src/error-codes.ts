@@ -3,7 +3,7 @@
  * Chinese message; a response may carry a more precise message (for instance naming the field).
  * Codes are grouped by domain: 10xxx protocol, 11xxx login and session, 12xxx captcha and SMS,
  * 13xxx resume and application, 14xxx catalog, 15xxx uploads, 16xxx back office, 17xxx real-name
- * check and signing.
+ * check and signing, 18xxx partner bridges.
  */
 export enum ErrorCode {
   ValidationFailed = 10001,
@@ -37,6 +37,7 @@ export enum ErrorCode {
   IdNumberTaken = 13004,
   ApplicationLocked = 13005,
   ApplicationChanged = 13006,
+  PrefillNotFound = 13007,
 
   DictNotFound = 14001,
 
@@ -66,6 +67,11 @@ export enum ErrorCode {
   SignAgreementRequired = 17006,
   SignDocumentNotFound = 17007,
   SigningServiceUnavailable = 17008,
+
+  BridgeNotConfigured = 18001,
+  PartnerUnavailable = 18002,
+  PartnerRejected = 18003,
+  PartnerAuthFailed = 18004,
 }
 
 export interface ErrorCodeInfo {
@@ -105,6 +111,7 @@ export const ERROR_CODES: Record<ErrorCode, ErrorCodeInfo> = {
   [ErrorCode.IdNumberTaken]: { http: 409, msg: '该身份证号已被其他简历使用' },
   [ErrorCode.ApplicationLocked]: { http: 409, msg: '签约申请处于待签约或已签约状态，不能修改简历' },
   [ErrorCode.ApplicationChanged]: { http: 409, msg: '签约申请刚被他人修改，请刷新后重试' },
+  [ErrorCode.PrefillNotFound]: { http: 404, msg: '没有该手机号的预填简历' },
 
   [ErrorCode.DictNotFound]: { http: 404, msg: '字典不存在' },
 
@@ -134,4 +141,9 @@ export const ERROR_CODES: Record<ErrorCode, ErrorCodeInfo> = {
   [ErrorCode.SignAgreementRequired]: { http: 400, msg: '请阅读并同意合同内容后再签署' },
   [ErrorCode.SignDocumentNotFound]: { http: 404, msg: '尚无已签署的合同' },
   [ErrorCode.SigningServiceUnavailable]: { http: 502, msg: '签名服务暂时不可用，请稍后再试' },
+
+  [ErrorCode.BridgeNotConfigured]: { http: 503, msg: '合作方接口未配置' },
+  [ErrorCode.PartnerUnavailable]: { http: 502, msg: '合作方服务暂时不可用，请稍后再试' },
+  [ErrorCode.PartnerRejected]: { http: 502, msg: '合作方拒绝了请求' },
+  [ErrorCode.PartnerAuthFailed]: { http: 502, msg: '合作方接口的认证信息有误，请检查配置' },
 };

@@ -46,6 +46,22 @@ export interface SigningConfig {
   tsaTimeoutMs: number;
 }
 
+/**
+ * The partner bridges. A bridge whose credentials are absent is null here: it is off, its admin
+ * endpoints answer 503 BridgeNotConfigured and the status page says configured: false.
+ */
+export interface BridgesConfig {
+  /** Every call to a partner is abandoned after this long (and retried when that is safe). */
+  timeoutMs: number;
+  /** The first wait before a retry, doubled on each one: inside a call and between attempts of a queued job. */
+  backoffMs: number;
+  /** How often the database-backed outbox looks for due jobs. */
+  queuePollMs: number;
+  leapin: { baseUrl: string; accessId: string; accessSecret: string; pullIntervalMs: number } | null;
+  moka: { baseUrl: string; apiKey: string } | null;
+  feishu: { appId: string; appSecret: string; domain: string } | null;
+}
+
 export interface AppConfig {
   production: boolean;
   port: number;
@@ -74,6 +90,7 @@ export interface AppConfig {
   };
   realname: RealnameConfig;
   signing: SigningConfig;
+  bridges: BridgesConfig;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -122,11 +122,36 @@ export class EnvironmentVariables {
   @IsOptional() @IsInt() @Min(100) @Max(60000)
   TSA_TIMEOUT_MS?: number;
 
+  @IsOptional() @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  LEAPIN_BASE_URL?: string;
+  @IsOptional() @IsString() LEAPIN_ACCESS_ID?: string;
+  @IsOptional() @IsString() LEAPIN_ACCESS_SECRET?: string;
+  /** 0 turns the scheduled pull off (the admin endpoint still pulls). */
+  @IsOptional() @IsInt() @Min(0) @Max(7 * 24 * 3600 * 1000)
+  LEAPIN_PULL_INTERVAL_MS?: number;
+
+  @IsOptional() @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  MOKA_BASE_URL?: string;
+  @IsOptional() @IsString() MOKA_API_KEY?: string;
+
+  @IsOptional() @IsString() FEISHU_APP_ID?: string;
+  @IsOptional() @IsString() FEISHU_APP_SECRET?: string;
+  @IsOptional() @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  FEISHU_DOMAIN?: string;
+
+  @IsOptional() @IsInt() @Min(100) @Max(120000)
+  BRIDGE_TIMEOUT_MS?: number;
+  @IsOptional() @IsInt() @Min(10) @Max(600000)
+  BRIDGE_BACKOFF_MS?: number;
+  @IsOptional() @IsInt() @Min(10) @Max(600000)
+  BRIDGE_QUEUE_POLL_MS?: number;
+
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
 }
 
-const NUMERIC = ['PORT', 'WECHAT_TIMEOUT_MS', 'UPLOAD_MAX_BYTES', 'SESSION_TTL_SECONDS', 'ADMIN_SESSION_TTL_SECONDS', 'TSA_TIMEOUT_MS'] as const;
+const NUMERIC = ['PORT', 'WECHAT_TIMEOUT_MS', 'UPLOAD_MAX_BYTES', 'SESSION_TTL_SECONDS', 'ADMIN_SESSION_TTL_SECONDS', 'TSA_TIMEOUT_MS',
+  'LEAPIN_PULL_INTERVAL_MS', 'BRIDGE_TIMEOUT_MS', 'BRIDGE_BACKOFF_MS', 'BRIDGE_QUEUE_POLL_MS'] as const;
 
 /** Checks the environment's shape; answers the list of problems (empty when valid). */
 export function validateEnvironment(raw: Record<string, string | undefined>): {

@@ -96,6 +96,29 @@ describe('configuration from the environment', () => {
     expect(problems({ ...tencent, TENCENT_SMS_ENDPOINT: 'https://gw.example.com/sms' })).toEqual(['TENCENT_SMS_ENDPOINT must be a scheme and host[:port] only, e.g. https://sms.tencentcloudapi.com']);
   });
 
+  it('turns a partner bridge on only with all of its credentials', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'cfg-'));
+    expect(loadAppConfig({ DATA_DIR: dataDir }).bridges).toEqual({ timeoutMs: 10000, backoffMs: 1000, queuePollMs: 2000, leapin: null, moka: null, feishu: null });
+    const on = loadAppConfig({
+      DATA_DIR: dataDir,
+      LEAPIN_ACCESS_ID: 'id', LEAPIN_ACCESS_SECRET: 'secret', MOKA_API_KEY: 'key', FEISHU_APP_ID: 'cli_1', FEISHU_APP_SECRET: 's',
+      BRIDGE_TIMEOUT_MS: '3000', LEAPIN_PULL_INTERVAL_MS: '0',
+    }).bridges;
+    expect(on).toMatchObject({
+      timeoutMs: 3000,
+      leapin: { baseUrl: 'https://app.leapin-ai.com/api/open', accessId: 'id', accessSecret: 'secret', pullIntervalMs: 0 },
+      moka: { baseUrl: 'https://api.mokahr.com/api-platform', apiKey: 'key' },
+      feishu: { appId: 'cli_1', appSecret: 's', domain: 'https://open.feishu.cn' },
+    });
+    expect(loadAppConfig({ DATA_DIR: dataDir, LEAPIN_ACCESS_ID: 'id', LEAPIN_ACCESS_SECRET: 's', LEAPIN_BASE_URL: 'http://127.0.0.1:9000/api/open/' }).bridges.leapin)
+      .toMatchObject({ baseUrl: 'http://127.0.0.1:9000/api/open', pullIntervalMs: 600000 });
+    expect(problems({ LEAPIN_ACCESS_ID: 'id', FEISHU_APP_SECRET: 's' })).toEqual([
+      'LEAPIN_ACCESS_ID and LEAPIN_ACCESS_SECRET must be set together',
+      'FEISHU_APP_ID and FEISHU_APP_SECRET must be set together',
+    ]);
+    expect(problems({ MOKA_BASE_URL: 'api.mokahr.com', BRIDGE_TIMEOUT_MS: '5' }).join('\n')).toMatch(/MOKA_BASE_URL[\s\S]*BRIDGE_TIMEOUT_MS|BRIDGE_TIMEOUT_MS[\s\S]*MOKA_BASE_URL/);
+  });
+
   it('names every malformed variable', () => {
     const malformed = problems({ PORT: 'eighty', UPLOAD_MAX_BYTES: '10', PLATFORM_CODES: 'wx mp', REDIS_URL: 'localhost' }).join('\n');
     for (const name of ['PORT', 'UPLOAD_MAX_BYTES', 'PLATFORM_CODES', 'REDIS_URL']) expect(malformed).toContain(name);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { AppConfig, DatabaseConfig, RealnameConfig, SmsConfig } from './app-config';
+import { AppConfig, BridgesConfig, DatabaseConfig, RealnameConfig, SmsConfig } from './app-config';
 import { EnvironmentVariables, validateEnvironment } from './env.validation';
 
 export class ConfigurationError extends Error {
@@ -41,6 +41,7 @@ export function loadAppConfig(raw: Record<string, string | undefined> = process.
   const realname = realnameConfig(env, problems);
   if (!!env.WECHAT_APPID !== !!env.WECHAT_SECRET) problems.push('WECHAT_APPID and WECHAT_SECRET must be set together');
   const dataKey = env.DATA_KEY ? decodeDataKey(env.DATA_KEY, problems) : null;
+  const bridges = bridgesConfig(env, problems);
   if (problems.length) throw new ConfigurationError(problems);
 
   return {
@@ -78,6 +79,34 @@ export function loadAppConfig(raw: Record<string, string | undefined> = process.
       tsaUrl: env.TSA_URL ?? null,
       tsaTimeoutMs: env.TSA_TIMEOUT_MS ?? 10000,
     },
+    bridges,
+  };
+}
+
+/** A bridge is on only with all of its credentials; half of them is a mistake worth stopping for. */
+function bridgesConfig(env: EnvironmentVariables, problems: string[]): BridgesConfig {
+  const credentials = (names: (keyof EnvironmentVariables)[]): boolean => {
+    const set = names.filter((name) => env[name]);
+    if (set.length && set.length < names.length) problems.push(`${names.join(' and ')} must be set together`);
+    return set.length === names.length;
+  };
+  const base = (url: string) => url.replace(/\/+$/, '');
+  return {
+    timeoutMs: env.BRIDGE_TIMEOUT_MS ?? 10000,
+    backoffMs: env.BRIDGE_BACKOFF_MS ?? 1000,
+    queuePollMs: env.BRIDGE_QUEUE_POLL_MS ?? 2000,
+    leapin: credentials(['LEAPIN_ACCESS_ID', 'LEAPIN_ACCESS_SECRET'])
+      ? {
+          baseUrl: base(env.LEAPIN_BASE_URL ?? 'https://app.leapin-ai.com/api/open'),
+          accessId: env.LEAPIN_ACCESS_ID!,
+          accessSecret: env.LEAPIN_ACCESS_SECRET!,
+          pullIntervalMs: env.LEAPIN_PULL_INTERVAL_MS ?? 10 * 60 * 1000,
+        }
+      : null,
+    moka: env.MOKA_API_KEY ? { baseUrl: base(env.MOKA_BASE_URL ?? 'https://api.mokahr.com/api-platform'), apiKey: env.MOKA_API_KEY } : null,
+    feishu: credentials(['FEISHU_APP_ID', 'FEISHU_APP_SECRET'])
+      ? { appId: env.FEISHU_APP_ID!, appSecret: env.FEISHU_APP_SECRET!, domain: base(env.FEISHU_DOMAIN ?? 'https://open.feishu.cn') }
+      : null,
   };
 }
 

@@ -3,6 +3,11 @@ import { AdminUser } from '../admin/admin-user.entity';
 import { AuditLog } from '../admin/audit-log.entity';
 import { UserSession } from '../auth/user-session.entity';
 import { WechatUser } from '../auth/wechat-user.entity';
+import { BridgeEvent } from '../bridges/common/bridge-event.entity';
+import { BridgeJob } from '../bridges/common/bridge-job.entity';
+import { FeishuLink } from '../bridges/feishu/feishu-link.entity';
+import { LeapinInvite } from '../bridges/leapin/leapin-invite.entity';
+import { MokaCandidate } from '../bridges/moka/moka-candidate.entity';
 import { Company } from '../catalog/company.entity';
 import { DictionaryEntry } from '../catalog/dictionary-entry.entity';
 import { Platform } from '../catalog/platform.entity';
@@ -21,6 +26,8 @@ export const ENTITIES = [
   AdminSession,
   AdminUser,
   AuditLog,
+  BridgeEvent,
+  BridgeJob,
   Company,
   Contract,
   ContractDocument,
@@ -28,6 +35,9 @@ export const ENTITIES = [
   Employee,
   EmployeeEducation,
   EmployeeWorkExperience,
+  FeishuLink,
+  LeapinInvite,
+  MokaCandidate,
   Platform,
   RealnameCheck,
   SignApplication,

@@ -5,6 +5,8 @@ import { stringify } from 'csv-stringify/sync';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { AdminPrincipal, seesAllApplications } from '../admin/admin-route.decorator';
 import { AuditLogService } from '../admin/audit-log.service';
+import { LeapinInvite } from '../bridges/leapin/leapin-invite.entity';
+import { leapinInviteOut } from '../bridges/leapin/leapin-invite.view';
 import { AppException } from '../common/app.exception';
 import { chinaDateTime, chinaDayStart, isCalendarDate } from '../common/china-time';
 import { SecretsService } from '../common/crypto/secrets.service';
@@ -86,12 +88,13 @@ export class ApplicationAdminService {
       where: { id: application.employeeId },
       relations: { idCardFront: true, idCardBack: true, user: true },
     });
-    const [education, work, events, checks, document] = await Promise.all([
+    const [education, work, events, checks, document, leapin] = await Promise.all([
       this.db.getRepository(EmployeeEducation).find({ where: { employeeId: employee.id }, order: { sort: 'ASC' } }),
       this.db.getRepository(EmployeeWorkExperience).find({ where: { employeeId: employee.id }, order: { sort: 'ASC' } }),
       this.db.getRepository(SignApplicationEvent).find({ where: { applicationId: id }, order: { id: 'ASC' } }),
       this.db.getRepository(RealnameCheck).find({ where: { employeeId: employee.id }, order: { id: 'DESC' }, take: 20 }),
       this.db.getRepository(ContractDocument).findOneBy({ applicationId: id }),
+      this.db.getRepository(LeapinInvite).find({ where: { applicationId: id }, order: { id: 'ASC' } }),
     ]);
     return {
       application: this.row(application),
@@ -112,6 +115,7 @@ export class ApplicationAdminService {
       document: document?.signedKey
         ? { signed_at: document.signedAt, sha256: document.signedSha256, timestamp_at: document.timestampAt, url: this.uploads.signedUrl(document.signedKey, baseUrl) }
         : null,
+      leapin: leapin.map(leapinInviteOut),
       events: events.map((e) => ({
         event: e.event, from_status: e.fromStatus, to_status: e.toStatus, actor_type: e.actorType, actor_id: e.actorId,
         ip: e.ip, city: e.city, lng: e.lng, lat: e.lat, detail: e.detail ?? '', created_at: e.createdAt,

@@ -13,9 +13,9 @@ export interface ReceivedRequest {
 
 /**
  * The fake's reply: a body (an object is sent as JSON, a Buffer as is) with its HTTP status and
- * type; null never answers (the client's timeout has to end it).
+ * type and any extra headers (Retry-After); null never answers (the client's timeout has to end it).
  */
-export type FakeAnswer = { body: object | Buffer; status?: number; contentType?: string } | null;
+export type FakeAnswer = { body: object | Buffer; status?: number; contentType?: string; headers?: Record<string, string> } | null;
 
 /**
  * A local stand-in for a third party's HTTP API on a port of its own: it keeps every request it
@@ -41,7 +41,7 @@ export abstract class FakeHttpServer {
         this.requests.push(request);
         const answer = this.answer(request);
         if (!answer) return;
-        res.writeHead(answer.status ?? 200, { 'Content-Type': answer.contentType ?? 'application/json' });
+        res.writeHead(answer.status ?? 200, { ...answer.headers, 'Content-Type': answer.contentType ?? 'application/json' });
         res.end(Buffer.isBuffer(answer.body) ? answer.body : JSON.stringify(answer.body));
       });
     });

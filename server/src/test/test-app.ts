@@ -41,8 +41,15 @@ export class LogCapture extends Writable {
   }
 }
 
+/** Where a test app keeps its data: a later app started on the same storage sees it (a restart). */
+export interface TestStorage {
+  dataDir: string;
+  dbName: string;
+}
+
 export interface TestApp {
   app: NestExpressApplication;
+  storage: TestStorage;
   config: AppConfig;
   db: DataSource;
   wechat: FakeWechatServer;
@@ -50,6 +57,9 @@ export interface TestApp {
   baseUrl: string;
   /** supertest against the listening server (real HTTP). */
   http: () => ReturnType<typeof request>;
+  /** Stops the app as a server shuts down and keeps its data, for `startTestApp(env, t.storage)`. */
+  stop(): Promise<void>;
+  /** Stops the app and deletes its data. */
   close(): Promise<void>;
 }
 
@@ -58,14 +68,16 @@ export interface TestApp {
  * would write its log lines into the first one's capture.
  *
  * The real application on a real port, with a database of its own (a fresh SQLite file, or a fresh
- * MariaDB database created here and dropped on close), a fake WeChat, and captured logs.
+ * MariaDB database created here and dropped on close), a fake WeChat, and captured logs. Given the
+ * storage of an app that was stopped, the new app starts on that data instead (a restart; its HTTP
+ * log lines still go to the first app's capture).
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, storage?: TestStorage): Promise<TestApp> {
   const wechat = new FakeWechatServer();
   const wechatUrl = await wechat.start();
-  const dataDir = mkdtempSync(join(tmpdir(), 'shanqian-test-'));
-  const dbName = `shanqian_test_${randomBytes(5).toString('hex')}`;
-  if (TEST_DB === 'mariadb') await mariadb(`CREATE DATABASE \`${dbName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  const dataDir = storage?.dataDir ?? mkdtempSync(join(tmpdir(), 'shanqian-test-'));
+  const dbName = storage?.dbName ?? `shanqian_test_${randomBytes(5).toString('hex')}`;
+  if (TEST_DB === 'mariadb' && !storage) await mariadb(`CREATE DATABASE \`${dbName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
 
   const config = loadAppConfig({
     NODE_ENV: 'test',
@@ -90,17 +102,22 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const baseUrl = await app.getUrl();
   const server = app.getHttpServer();
 
+  const stop = async () => {
+    await app.close();
+    await wechat.stop();
+  };
   return {
     app,
+    storage: { dataDir, dbName },
     config,
     db: app.get(DataSource),
     wechat,
     logs,
     baseUrl: baseUrl.replace('[::1]', '127.0.0.1'),
     http: () => request(server),
+    stop,
     async close() {
-      await app.close();
-      await wechat.stop();
+      await stop();
       if (TEST_DB === 'mariadb') await mariadb(`DROP DATABASE IF EXISTS \`${dbName}\``);
       rmSync(dataDir, { recursive: true, force: true });
     },

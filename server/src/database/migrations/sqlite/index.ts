@@ -1,6 +1,7 @@
 import { ReferenceDictionaries1795356700000 } from '../1795356700000-reference-dictionaries';
 import { InitialSchema1795356678187 } from './1795356678187-initial-schema';
 import { BackOfficeAndSigning1795475263813 } from './1795475263813-back-office-and-signing';
+import { Bridges1795477266159 } from './1795477266159-bridges';
 
 /** SQLite migrations, oldest first. */
-export const SQLITE_MIGRATIONS = [InitialSchema1795356678187, ReferenceDictionaries1795356700000, BackOfficeAndSigning1795475263813];
+export const SQLITE_MIGRATIONS = [InitialSchema1795356678187, ReferenceDictionaries1795356700000, BackOfficeAndSigning1795475263813, Bridges1795477266159];

@@ -1,0 +1,19 @@
+import { Controller, Get } from '@nestjs/common';
+import { AdminRoute } from '../../admin/admin-route.decorator';
+import { BridgeQueue } from './bridge-queue';
+import { BridgeStatus, BridgeStatusService } from './bridge-status.service';
+
+@Controller('admin/bridges')
+@AdminRoute('super', 'hr')
+export class BridgeStatusController {
+  constructor(
+    private readonly bridges: BridgeStatusService,
+    private readonly queue: BridgeQueue,
+  ) {}
+
+  /** Per bridge: configured or not, last success, pending jobs, the last 20 errors. */
+  @Get('status')
+  status(): Promise<BridgeStatus[]> {
+    return this.bridges.status((bridge) => this.queue.pending(bridge));
+  }
+}

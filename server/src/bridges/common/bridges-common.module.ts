@@ -1,0 +1,31 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { BridgeQueue } from './bridge-queue';
+import { BridgeStatusController } from './bridge-status.controller';
+import { BridgeStatusService } from './bridge-status.service';
+import { BullmqBridgeQueue } from './bullmq-bridge-queue';
+import { OutboxBridgeQueue } from './outbox-bridge-queue';
+import { PartnerErrorInterceptor } from './partner-error.interceptor';
+
+/** What every bridge uses: the persisted queue, the status page, PartnerError answers. Global, so bridge modules just inject. */
+@Global()
+@Module({
+  controllers: [BridgeStatusController],
+  providers: [
+    BridgeStatusService,
+    {
+      provide: BridgeQueue,
+      inject: [APP_CONFIG, BridgeStatusService, getDataSourceToken()],
+      useFactory: (config: AppConfig, status: BridgeStatusService, db: DataSource): BridgeQueue =>
+        config.redisUrl
+          ? new BullmqBridgeQueue(status, config.bridges.backoffMs, config.redisUrl, `${config.redisKeyPrefix}bridges`)
+          : new OutboxBridgeQueue(status, config.bridges.backoffMs, db, config.bridges.queuePollMs),
+    },
+    { provide: APP_INTERCEPTOR, useClass: PartnerErrorInterceptor },
+  ],
+  exports: [BridgeQueue, BridgeStatusService],
+})
+export class BridgesCommonModule {}

@@ -1,0 +1,31 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { AdminPrincipal, AdminRoute, CurrentAdmin } from '../../admin/admin-route.decorator';
+import { Ctx, RequestContext } from '../../common/request-context';
+import { FeishuLinkDto, TalentQueryDto } from './feishu.dto';
+import { ExternalApplicationsAnswer, FeishuLinkView, FeishuService } from './feishu.service';
+
+@Controller('admin/bridges/feishu')
+export class FeishuController {
+  constructor(private readonly feishu: FeishuService) {}
+
+  /** A talent's external applications in Feishu Hire (every page). */
+  @Get('external-applications')
+  @AdminRoute('super', 'hr')
+  externalApplications(@Query() query: TalentQueryDto): Promise<ExternalApplicationsAnswer> {
+    return this.feishu.externalApplications(query.talent_id);
+  }
+
+  /** Links an application to a Feishu talent; its status is mirrored there from now on. */
+  @Post('link')
+  @HttpCode(200)
+  @AdminRoute('super')
+  link(@Body() body: FeishuLinkDto, @CurrentAdmin() admin: AdminPrincipal, @Ctx() context: RequestContext): Promise<FeishuLinkView> {
+    return this.feishu.link(admin, body, context.ip);
+  }
+
+  @Get('links/:applicationId')
+  @AdminRoute('super', 'hr')
+  linkOf(@Param('applicationId', ParseIntPipe) applicationId: number, @CurrentAdmin() admin: AdminPrincipal): Promise<FeishuLinkView> {
+    return this.feishu.linkOf(admin, applicationId);
+  }
+}

@@ -1,0 +1,32 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { AdminPrincipal, AdminRoute, CurrentAdmin } from '../../admin/admin-route.decorator';
+import { Ctx, RequestContext } from '../../common/request-context';
+import { LeapinInviteDto, LeapinJobsQueryDto } from './leapin.dto';
+import { InviteResult, LeapinService, PullResult } from './leapin.service';
+import { LeapinJob } from './leapin.types';
+
+/** The LeapIn bridge's admin endpoints; 503 BridgeNotConfigured while LEAPIN_ACCESS_ID/SECRET are absent. */
+@Controller('admin/bridges/leapin')
+export class LeapinController {
+  constructor(private readonly leapin: LeapinService) {}
+
+  @Get('jobs')
+  @AdminRoute('super', 'hr')
+  jobs(@Query() query: LeapinJobsQueryDto): Promise<{ count: number; results: LeapinJob[] }> {
+    return this.leapin.jobs(query);
+  }
+
+  @Post('invite')
+  @HttpCode(200)
+  @AdminRoute('super')
+  invite(@Body() body: LeapinInviteDto, @CurrentAdmin() admin: AdminPrincipal, @Ctx() context: RequestContext): Promise<InviteResult> {
+    return this.leapin.invite(admin, body, context.ip);
+  }
+
+  @Post('pull')
+  @HttpCode(200)
+  @AdminRoute('super')
+  pull(): Promise<PullResult> {
+    return this.leapin.pull();
+  }
+}
