@@ -95,7 +95,10 @@ export interface EmployeeRequest extends ResumeFields {
   id_card_back: string;
   employee_edu: EmployeeEducation[];
   work_exp: EmployeeWorkExperience[];
-  /** SMS code sent to `phone` by POST /verifycode; required on POST and when PUT changes the phone. */
+  /**
+   * SMS code sent to `phone` by POST /verifycode; required on POST and when PUT changes the phone,
+   * unless POST /employee/prefill proved that phone for this user in the last 30 minutes.
+   */
   verify_code?: string;
 }
 

@@ -48,7 +48,7 @@ export class EmployeeService {
     if (await this.db.getRepository(Employee).existsBy({ userId })) throw new AppException(ErrorCode.EmployeeExists);
     const checked = await this.check(userId, dto);
     // The code first: only someone who holds the phone learns that another resume uses it.
-    await this.smsCodes.consume(dto.phone, dto.verify_code);
+    await this.smsCodes.consumeOrProven(userId, dto.phone, dto.verify_code);
     await this.assertNoClash(userId, dto.phone, checked.idNumberHash);
     await this.writeUnique(userId, dto.phone, checked, ErrorCode.EmployeeExists, async (manager) => {
       const employee = await manager.save(Employee, manager.create(Employee, this.employeeFields(userId, dto, checked)));
@@ -73,7 +73,7 @@ export class EmployeeService {
     const application = await this.db.getRepository(SignApplication).findOneByOrFail({ employeeId: employee.id });
     if (LOCKED.has(application.status)) throw new AppException(ErrorCode.ApplicationLocked);
     const checked = await this.check(userId, dto);
-    if (dto.phone !== employee.phone) await this.smsCodes.consume(dto.phone, dto.verify_code);
+    if (dto.phone !== employee.phone) await this.smsCodes.consumeOrProven(userId, dto.phone, dto.verify_code);
     await this.assertNoClash(userId, dto.phone, checked.idNumberHash);
 
     const resubmit = CLOSED.has(application.status);

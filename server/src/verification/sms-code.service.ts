@@ -13,6 +13,8 @@ import { VerificationKeys } from './verification-keys.service';
 export const SMS_CODE_TTL_MS = SMS_CODE_MINUTES * 60 * 1000;
 /** The fifth wrong try deletes the code: six digits leave no useful odds in five guesses. */
 export const SMS_CODE_MAX_TRIES = 5;
+/** How long a phone proven through the Moka prefill stays proven for the same user's resume. */
+export const PHONE_PROOF_TTL_MS = 30 * 60_000;
 
 const maskPhone = (phone: string): string => `${phone.slice(0, 3)}****${phone.slice(-4)}`;
 
@@ -83,6 +85,22 @@ export class SmsCodeService {
       throw new AppException(ErrorCode.SmsCodeInvalid);
     }
     await this.store.delete(triesKey);
+  }
+
+  /**
+   * Consumes a code that proves the phone without submitting anything yet (the Moka prefill), and
+   * remembers the proof for this user a while, so that the resume it leads to needs no second SMS.
+   */
+  async consumeAndRemember(userId: number, phone: string, code: string | undefined | null): Promise<void> {
+    await this.consume(phone, code);
+    await this.store.set(this.keys.phoneProven(userId, phone), '1', PHONE_PROOF_TTL_MS);
+  }
+
+  /** `consume`, or, when no code is given, the proof `consumeAndRemember` left for this user and phone (used once). */
+  async consumeOrProven(userId: number, phone: string, code: string | undefined | null, field = 'verify_code'): Promise<void> {
+    const given = typeof code === 'string' && code.trim() !== '';
+    if (!given && (await this.store.take(this.keys.phoneProven(userId, phone))) !== null) return;
+    await this.consume(phone, code, field);
   }
 
   private mac(phone: string, code: string): string {

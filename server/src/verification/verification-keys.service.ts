@@ -18,6 +18,11 @@ export class VerificationKeys {
     return `sms:code:${this.phoneTag(phone)}`;
   }
 
+  /** A phone this user proved with a code that submitted nothing yet (the Moka prefill). */
+  phoneProven(userId: number, phone: string): string {
+    return `sms:proven:${userId}:${this.phoneTag(phone)}`;
+  }
+
   smsTries(phone: string): string {
     return `sms:tries:${this.phoneTag(phone)}`;
   }

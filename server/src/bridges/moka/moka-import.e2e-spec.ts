@@ -183,15 +183,17 @@ describe('Moka bridge: import of offers, prefill, offer fields', () => {
       // The code is used up.
       expect((await client.postForm('/employee/prefill', { phone, verify_code: code }).expect(400)).body.status).toBe(ErrorCode.SmsCodeInvalid);
 
-      // The worker completes what Moka did not know, and submits as usual.
+      // The worker completes what Moka did not know, and submits as usual: the prefill's code proved
+      // the phone, for this user only and once.
       const { offer: _offer, ...prefill } = res.body.data;
-      await aMinuteLater(phone);
       const resume = await validResume(client, {
         ...prefill,
         employee_edu: JSON.stringify(prefill.employee_edu),
         work_exp: JSON.stringify(prefill.work_exp),
-        verify_code: await client.smsCode(phone),
       });
+      const otherUser = await worker();
+      const stolen = await otherUser.postForm('/employee', { ...(await validResume(otherUser)), phone }).expect(400);
+      expect(stolen.body).toMatchObject({ status: ErrorCode.ValidationFailed, msg: 'verify_code: 请输入短信验证码' });
       await client.postForm('/employee', resume).expect(200);
       const employee = await m.t.db.getRepository(Employee).findOneByOrFail({ phone });
       expect(employee.realName).toBe('王强');

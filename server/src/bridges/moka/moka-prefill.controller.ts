@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import type { EmployeePrefillResponse } from '@shanqian/shared';
+import { AuthenticatedUser, CurrentUser } from '../../auth/current-user.decorator';
 import { EmployeePrefillDto } from './moka.dto';
 import { MokaPrefillService } from './moka-prefill.service';
 
@@ -10,7 +11,7 @@ export class MokaPrefillController {
 
   @Post('prefill')
   @HttpCode(200)
-  prefill(@Body() body: EmployeePrefillDto): Promise<EmployeePrefillResponse> {
-    return this.prefills.prefill(body);
+  prefill(@Body() body: EmployeePrefillDto, @CurrentUser() user: AuthenticatedUser): Promise<EmployeePrefillResponse> {
+    return this.prefills.prefill(user.userId, body);
   }
 }

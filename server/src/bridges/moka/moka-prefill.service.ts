@@ -14,7 +14,8 @@ import { MokaImportService } from './moka-import.service';
 
 /**
  * The worker's side of the Moka import: whoever proves the phone with an SMS code gets the resume
- * fields Moka had for it, to review, complete and submit with POST /employee.
+ * fields Moka had for it, to review, complete and submit with POST /employee (without another code
+ * within PHONE_PROOF_TTL_MS).
  */
 @Injectable()
 export class MokaPrefillService {
@@ -26,9 +27,10 @@ export class MokaPrefillService {
     private readonly imports: MokaImportService,
   ) {}
 
-  async prefill(request: EmployeePrefillRequest): Promise<EmployeePrefillResponse> {
-    // The code first: only someone who holds the phone learns whether Moka knows it.
-    await this.smsCodes.consume(request.phone, request.verify_code);
+  async prefill(userId: number, request: EmployeePrefillRequest): Promise<EmployeePrefillResponse> {
+    // The code first: only someone who holds the phone learns whether Moka knows it. The proof is
+    // kept a while, so the resume that follows needs no second code.
+    await this.smsCodes.consumeAndRemember(userId, request.phone, request.verify_code);
     // A candidate may have several applications: the one Moka changed last is the current one.
     const candidate = await this.db.getRepository(MokaCandidate).findOne({ where: { phone: request.phone }, order: { updatedAt: 'DESC', id: 'DESC' } });
     if (!candidate) throw new AppException(ErrorCode.PrefillNotFound);
