@@ -1,4 +1,4 @@
-import type { EmployeeRequest, EmployeeResponse, EmStatusResponse } from '@shanqian/shared';
+import type { EmployeePrefillRequest, EmployeePrefillResponse, EmployeeRequest, EmployeeResponse, EmStatusResponse } from '@shanqian/shared';
 import { request } from './request';
 
 /** GET /em_status: the application's and the real-name status, which drive the home page. */
@@ -21,4 +21,12 @@ export async function createEmployee(body: EmployeeRequest): Promise<null> {
 export async function updateEmployee(body: EmployeeRequest): Promise<null> {
   await request<null>({ method: 'PUT', path: '/employee', data: { ...body } });
   return null;
+}
+
+/**
+ * POST /employee/prefill: the resume fields the company's recruiting system (Moka) handed over for this
+ * phone. The SMS code proves the phone; the server then lets the resume go without a second code.
+ */
+export function prefillEmployee(body: EmployeePrefillRequest): Promise<EmployeePrefillResponse> {
+  return request<EmployeePrefillResponse>({ method: 'POST', path: '/employee/prefill', data: { ...body } });
 }

@@ -1,12 +1,15 @@
 import type { EmployeeResponse } from '@shanqian/shared';
 import { checkCharacter } from './id-number';
 import {
+  emptyEducation,
   emptyForm,
+  emptyWork,
   fieldLabel,
   fieldOfServerError,
   formFromEmployee,
   inputOf,
   missingSummary,
+  prefillPatch,
   sectionOf,
   sectionStates,
   toEmployeeRequest,
@@ -192,5 +195,25 @@ describe('fieldOfServerError', () => {
     expect(fieldOfServerError({ status: 13004, field: null })).toBe('id_number');
     expect(fieldOfServerError({ status: 12002, field: null })).toBe('verify_code');
     expect(fieldOfServerError({ status: 10009, field: null })).toBeNull();
+  });
+});
+
+describe('prefillPatch', () => {
+  const prefill = {
+    real_name: '王强', phone: '13912345678', id_number: '110101199407210011', age: 31, gender: 1 as const, nation: '汉族', work_pos: null,
+    employee_edu: [{ school: '郑州大学', major: '机械工程', edu_type: 'bachelor', start_date: '2013-09', end_date: '2017-06' }],
+    work_exp: [{ company_name: '富士康', position: '普工', start_date: '2017-07', end_date: '2020-12' }],
+    offer: { position: null, entry_date: null, salary: null },
+  };
+
+  it('fills only what is empty, never what the worker typed', () => {
+    const form = { ...emptyForm(), real_name: '王小强', employee_edu: [emptyEducation()] };
+    expect(prefillPatch(form, prefill)).toEqual({
+      id_number: '110101199407210011', nation: '汉族',
+      employee_edu: prefill.employee_edu,
+      work_exp: [{ ...prefill.work_exp[0], description: '' }],
+    });
+    const typedHistory = { ...emptyForm(), work_exp: [{ ...emptyWork(), company_name: '自己填的' }] };
+    expect(prefillPatch(typedHistory, prefill)).not.toHaveProperty('work_exp');
   });
 });

@@ -1,5 +1,6 @@
 import type {
   EmployeeEducation,
+  EmployeePrefillResponse,
   EmployeeRequest,
   EmployeeResponse,
   EmployeeWorkExperience,
@@ -456,3 +457,23 @@ export function formFromEmployee(employee: EmployeeResponse): ResumeForm {
 
 /** Gender as the worker reads it. */
 export const GENDER_NAMES: Record<Gender.Male | Gender.Female, string> = { 1: '男', 2: '女' };
+
+/** ErrorCode.PrefillNotFound: the recruiting system handed over nobody with this phone (the enum is type-only here). */
+export const PREFILL_NOT_FOUND = 13007;
+
+const blankRow = (row: object): boolean => Object.values(row).every((value) => value === '' || value === null || value === undefined);
+
+/**
+ * What the recruiting system's data adds to the form: only fields the worker has left empty, so
+ * nothing typed is ever overwritten; history lists only when the worker has none of their own.
+ */
+export function prefillPatch(form: ResumeForm, prefill: EmployeePrefillResponse): Partial<ResumeForm> {
+  const patch: Partial<ResumeForm> = {};
+  const text = { real_name: prefill.real_name, id_number: prefill.id_number, nation: prefill.nation, work_pos: prefill.work_pos } as const;
+  for (const [key, value] of Object.entries(text) as [keyof typeof text, string | null][]) {
+    if (value && !form[key].trim()) patch[key] = value;
+  }
+  if (prefill.employee_edu.length && form.employee_edu.every(blankRow)) patch.employee_edu = prefill.employee_edu.map((row) => ({ ...row }));
+  if (prefill.work_exp.length && form.work_exp.every(blankRow)) patch.work_exp = prefill.work_exp.map((row) => ({ ...row, description: row.description ?? '' }));
+  return patch;
+}

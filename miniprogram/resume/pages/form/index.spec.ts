@@ -1,7 +1,7 @@
 import path from 'node:path';
 import simulate from 'miniprogram-simulate';
 import { getCompanies, getDict, getHandlers, getWorkPositions } from '../../../services/catalog';
-import { createEmployee, getEmployee, updateEmployee } from '../../../services/employee';
+import { createEmployee, getEmployee, prefillEmployee, updateEmployee } from '../../../services/employee';
 import { ApiError } from '../../../services/request';
 import { getCaptcha } from '../../../services/verification';
 import { completeForm, submittedResume } from '../../../test/resume-form';
@@ -242,6 +242,40 @@ describe('a new resume', () => {
     await openSection(page, 7);
     await fire(page, '#field-verify_code', 'change', { code: '654321' });
     expect(form(page).verify_code).toBe('654321');
+  });
+
+  it('imports what the recruiting system has for the verified phone into the empty fields, and submits without a second code', async () => {
+    draftOf({ ...completeForm(), real_name: '', nation: '', employee_edu: [], verify_code: '' });
+    jest.mocked(prefillEmployee).mockResolvedValue({
+      real_name: '王强', phone: '13912345678', id_number: '110101199407210011', age: 31, gender: 1, nation: '汉族', work_pos: '普工',
+      employee_edu: [{ school: '郑州大学', major: '机械工程', edu_type: 'bachelor', start_date: '2013-09', end_date: '2017-06' }],
+      work_exp: [], offer: { position: '普工', entry_date: '2026-04-01', salary: '6500.00' },
+    });
+    jest.mocked(createEmployee).mockResolvedValue(null);
+    const page = await openForm();
+    await openSection(page, 7);
+    expect(page.querySelector('#prefill')).toBeFalsy();
+    await fire(page, '#field-verify_code', 'change', { code: '654321' });
+    await fire(page, '#prefill', 'click');
+    expect(prefillEmployee).toHaveBeenCalledWith({ phone: form(page).phone, verify_code: '654321' });
+    // Only the empty fields: the ID number the worker typed stays.
+    expect(form(page)).toMatchObject({ real_name: '王强', nation: '汉族', id_number: completeForm().id_number, employee_edu: [expect.objectContaining({ school: '郑州大学' })] });
+    expect(text(page, '#no-code-needed')).toBe('手机号已通过短信验证。');
+    await fire(page, '#submit-button', 'click');
+    expect(jest.mocked(createEmployee).mock.calls[0][0]).not.toHaveProperty('verify_code');
+  });
+
+  it('goes on without an import when the recruiting system does not know the phone', async () => {
+    // Something still missing, so the form opens at the first section rather than at the phone.
+    draftOf({ ...completeForm(), real_name: '', verify_code: '' });
+    jest.mocked(prefillEmployee).mockRejectedValue(new ApiError(13007, 404, '没有该手机号的预填简历'));
+    const page = await openForm();
+    await openSection(page, 7);
+    await fire(page, '#field-verify_code', 'change', { code: '654321' });
+    await fire(page, '#prefill', 'click');
+    expect(wx.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '招聘系统里没有这个手机号的信息，请继续填写' }));
+    expect(showError).not.toHaveBeenCalled();
+    expect(text(page, '#no-code-needed')).toBe('手机号已通过短信验证。');
   });
 
   it('goes from a line of the summary to the first missing field of that section', async () => {

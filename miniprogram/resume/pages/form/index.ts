@@ -1,6 +1,6 @@
 import type { CompanyRef, DictEntry, EmployeeResponse, HandlerRef } from '@shanqian/shared';
 import { getCompanies, getDict, getHandlers, getWorkPositions } from '../../../services/catalog';
-import { createEmployee, getEmployee, updateEmployee } from '../../../services/employee';
+import { createEmployee, getEmployee, prefillEmployee, updateEmployee } from '../../../services/employee';
 import { ApiError } from '../../../services/request';
 import { showError } from '../../../utils/feedback';
 import { checkIdNumberAsTyped } from '../../../utils/id-number';
@@ -14,7 +14,10 @@ import {
   formFromEmployee,
   GENDER_NAMES,
   inputOf,
+  isMobile,
   missingSummary,
+  PREFILL_NOT_FOUND,
+  prefillPatch,
   SECTIONS,
   sectionOf,
   sectionStates,
@@ -119,6 +122,10 @@ interface Derived {
   genderName: string;
   picked: Record<PickField, { index: number; label: string }>;
   needsVerifyCode: boolean;
+  /** A new resume with a phone and a code typed: the recruiting system's data may be fetched with them. */
+  canPrefill: boolean;
+  /** Why no SMS code is asked for, when none is. */
+  noCodeText: string;
 }
 
 type Data = Derived & {
@@ -133,6 +140,7 @@ type Data = Derived & {
   options: Options;
   catalogState: 'loading' | 'ready' | 'failed';
   submitting: boolean;
+  prefilling: boolean;
   submitText: string;
   educationList: ListField[];
   workList: ListField[];
@@ -146,6 +154,8 @@ interface Custom {
   mode: 'create' | 'edit';
   /** The phone of the submitted resume: an edit that keeps it needs no SMS code. */
   originalPhone: string;
+  /** A phone the prefill's SMS code proved: the server takes the resume with it without a second code. */
+  provenPhone: string;
   /** The form as loaded (server or empty), to start over from. */
   base: ResumeForm;
   /** Form keys the worker changed: what the draft holds. */
@@ -175,6 +185,7 @@ type Methods = {
   onRegion(event: WechatMiniprogram.PickerChange): void;
   onPhoto(event: WechatMiniprogram.CustomEvent<{ url: string }>): void;
   onCode(event: WechatMiniprogram.CustomEvent<{ code: string }>): void;
+  onPrefill(): Promise<void>;
   onRowChange(event: WechatMiniprogram.CustomEvent<{ list: Lists; index: number; field: string; value: string }>): void;
   onRowBlur(event: WechatMiniprogram.CustomEvent<{ list: Lists; index: number; field: string }>): void;
   onRowToggle(event: WechatMiniprogram.CustomEvent<{ list: Lists; index: number }>): void;
@@ -237,12 +248,16 @@ Component<Data, Record<string, never>, Methods, [], Custom, true>({
     genderName: '',
     picked: {} as Derived['picked'],
     needsVerifyCode: true,
+    canPrefill: false,
+    noCodeText: '',
+    prefilling: false,
   },
   methods: {
     onLoad() {
       this.today = new Date();
       this.mode = 'create';
       this.originalPhone = '';
+      this.provenPhone = '';
       this.base = emptyForm();
       this.dirty = new Set();
       this.touched = new Set();
@@ -314,7 +329,9 @@ Component<Data, Record<string, never>, Methods, [], Custom, true>({
     },
 
     validationContext(form) {
-      return { today: this.today, needsVerifyCode: this.mode === 'create' || form.phone.trim() !== this.originalPhone };
+      const phone = form.phone.trim();
+      const proven = this.provenPhone !== '' && phone === this.provenPhone;
+      return { today: this.today, needsVerifyCode: (this.mode === 'create' || phone !== this.originalPhone) && !proven };
     },
 
     derive(form) {
@@ -371,6 +388,8 @@ Component<Data, Record<string, never>, Methods, [], Custom, true>({
         genderName: facts ? GENDER_NAMES[facts.gender] : '',
         picked,
         needsVerifyCode: context.needsVerifyCode,
+        canPrefill: this.mode === 'create' && context.needsVerifyCode && isMobile(form.phone) && /^\d{6}$/.test(form.verify_code.trim()),
+        noCodeText: this.provenPhone && form.phone.trim() === this.provenPhone ? '手机号已通过短信验证。' : '手机号没有改动，不需要短信验证。',
       };
     },
 
@@ -453,6 +472,32 @@ Component<Data, Record<string, never>, Methods, [], Custom, true>({
 
     onCode(event) {
       this.update({ verify_code: event.detail.code }, 'verify_code');
+    },
+
+    /**
+     * Fills the empty fields from what the company's recruiting system (Moka) sent for this phone.
+     * The code is spent either way, and proves the phone for the submission that follows.
+     */
+    async onPrefill() {
+      if (this.data.prefilling) return;
+      const { phone, verify_code: code } = this.data.form;
+      this.setData({ prefilling: true });
+      try {
+        const prefill = await prefillEmployee({ phone: phone.trim(), verify_code: code.trim() });
+        this.provenPhone = phone.trim();
+        this.update({ ...prefillPatch(this.data.form, prefill), verify_code: '' }, 'verify_code');
+        wx.showToast({ title: '已导入，请逐项核对', icon: 'success' });
+      } catch (error) {
+        if (error instanceof ApiError && error.status === PREFILL_NOT_FOUND) {
+          this.provenPhone = phone.trim();
+          this.update({ verify_code: '' }, 'verify_code');
+          wx.showToast({ title: '招聘系统里没有这个手机号的信息，请继续填写', icon: 'none' });
+        } else {
+          showError(error);
+        }
+      } finally {
+        this.setData({ prefilling: false });
+      }
     },
 
     onRowChange(event) {
