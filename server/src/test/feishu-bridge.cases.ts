@@ -171,13 +171,14 @@ export function describeFeishuBridge(env: Record<string, string> = {}): void {
     await list(talentId);
   });
 
-  it('waits as long as x-ogw-ratelimit-reset asks after a 429, and keeps to 20 requests a second per API', async () => {
+  it('waits as long as x-ogw-ratelimit-reset asks after a 429, and keeps under 20 requests a second per API', async () => {
     const talentId = newTalent(2);
     fake.rateLimitNext(1);
     const started = Date.now();
     const limited = await requestsDuring(() => list(talentId));
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
-    expect(limited.map(summary)).toEqual(Array(2).fill(`GET ${LIST_PATH}`));
+    // (A token request comes first when this test runs alone.)
+    expect(limited.filter((r) => r.url.pathname !== TOKEN_PATH).map(summary)).toEqual(Array(2).fill(`GET ${LIST_PATH}`));
 
     // 3 × 10 pages at once: 30 requests of one API, spaced by the client's limiter.
     const many = newTalent(200);
