@@ -1,4 +1,5 @@
 import { ApiError } from '../../services/request';
+import { showError } from '../../utils/feedback';
 
 /** A signed link to a PDF and the moment it stops working. */
 export interface PdfLink {
@@ -34,6 +35,17 @@ export async function openPdf(link: PdfLink, renew: () => Promise<PdfLink>): Pro
     return current;
   } finally {
     wx.hideLoading();
+  }
+}
+
+/** openPdf behind a page's button: a failure is shown to the worker. Answers the link to keep. */
+export async function viewPdf(link: PdfLink | null, renew: () => Promise<PdfLink>): Promise<PdfLink | null> {
+  if (!link) return null;
+  try {
+    return await openPdf(link, renew);
+  } catch (error) {
+    showError(error);
+    return link;
   }
 }
 

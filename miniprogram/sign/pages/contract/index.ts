@@ -3,7 +3,7 @@ import { ApiError } from '../../../services/request';
 import { getContract } from '../../../services/sign';
 import { showError } from '../../../utils/feedback';
 import { termRows, type InfoRow } from '../../utils/format';
-import { openPdf, pdfLink, type PdfLink } from '../../utils/open-pdf';
+import { pdfLink, viewPdf, type PdfLink } from '../../utils/open-pdf';
 import { backHome, SIGNATURE } from '../../utils/routes';
 
 /**
@@ -76,12 +76,7 @@ Component<Data, {}, Methods, [], Custom, true>({
     },
 
     async openContract() {
-      if (!this.link) return;
-      try {
-        this.link = await openPdf(this.link, freshLink);
-      } catch (error) {
-        showError(error);
-      }
+      this.link = await viewPdf(this.link, freshLink);
     },
 
     onConfirm(event) {

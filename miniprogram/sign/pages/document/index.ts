@@ -2,7 +2,7 @@ import { ApiError } from '../../../services/request';
 import { getSignedDocument } from '../../../services/sign';
 import { showError } from '../../../utils/feedback';
 import { formatBeijingTime, shortHash, type InfoRow } from '../../utils/format';
-import { openPdf, pdfLink, type PdfLink } from '../../utils/open-pdf';
+import { pdfLink, viewPdf, type PdfLink } from '../../utils/open-pdf';
 import { backHome } from '../../utils/routes';
 
 /**
@@ -76,12 +76,7 @@ Component<Data, {}, Methods, [], Custom, true>({
     },
 
     async openDocument() {
-      if (!this.link) return;
-      try {
-        this.link = await openPdf(this.link, freshLink);
-      } catch (error) {
-        showError(error);
-      }
+      this.link = await viewPdf(this.link, freshLink);
     },
 
     copyHash() {
