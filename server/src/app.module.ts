@@ -5,6 +5,7 @@ import cookieParser from 'cookie-parser';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AdminModule } from './admin/admin.module';
+import { ApplicationsModule } from './applications/applications.module';
 import { AuthModule } from './auth/auth.module';
 import { BridgesModule } from './bridges/bridges.module';
 import { CatalogModule } from './catalog/catalog.module';
@@ -69,6 +70,7 @@ export class AppModule implements NestModule {
         UploadModule,
         VerificationModule,
         EmployeeModule,
+        ApplicationsModule,
         SignModule,
         RealnameModule,
         BridgesModule,

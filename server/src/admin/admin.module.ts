@@ -7,7 +7,6 @@ import { AuditLogAdminModule } from './audit/audit-log-admin.module';
 import { AuditLogService } from './audit-log.service';
 import { CatalogAdminModule } from './catalog/catalog-admin.module';
 import { ContractAdminModule } from './contracts/contract-admin.module';
-import { EmployeeAdminModule } from './employees/employee-admin.module';
 import { AdminRecordsService } from './records/admin-records.service';
 import { AdminUsersModule } from './users/admin-users.module';
 
@@ -18,7 +17,7 @@ import { AdminUsersModule } from './users/admin-users.module';
  */
 @Global()
 @Module({
-  imports: [CatalogAdminModule, AdminUsersModule, ContractAdminModule, AuditLogAdminModule, EmployeeAdminModule],
+  imports: [CatalogAdminModule, AdminUsersModule, ContractAdminModule, AuditLogAdminModule],
   controllers: [AdminAuthController],
   providers: [AdminAuthService, AuditLogService, AdminRecordsService, { provide: APP_GUARD, useClass: AdminAuthGuard }],
   exports: [AdminAuthService, AuditLogService, AdminRecordsService],

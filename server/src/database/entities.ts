@@ -18,8 +18,8 @@ import { Employee } from '../employee/employee.entity';
 import { RealnameCheck } from '../realname/realname-check.entity';
 import { ContractDocument } from '../sign/contract-document.entity';
 import { Contract } from '../sign/contract.entity';
-import { SignApplicationEvent } from '../sign/sign-application-event.entity';
-import { SignApplication } from '../sign/sign-application.entity';
+import { SignApplicationEvent } from '../applications/sign-application-event.entity';
+import { SignApplication } from '../applications/sign-application.entity';
 import { Upload } from '../upload/upload.entity';
 
 export const ENTITIES = [

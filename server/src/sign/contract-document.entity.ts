@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, OneToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Timestamped } from '../database/timestamped.entity';
-import { SignApplication } from './sign-application.entity';
+import { SignApplication } from '../applications/sign-application.entity';
 
 /**
  * The contract of one application: the filled document the worker previews (rendered once per

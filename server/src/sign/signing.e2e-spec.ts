@@ -6,7 +6,7 @@ import { pdfsig } from '../test/pdf-tools';
 import { APPROVAL, applyingWorker, download, freshSmsCode, signaturePng, templatePdf, uploadContract } from '../test/sign-fixtures';
 import { startTestApp, TestApp } from '../test/test-app';
 import { ContractDocument } from './contract-document.entity';
-import { SignApplication } from './sign-application.entity';
+import { SignApplication } from '../applications/sign-application.entity';
 
 describe('signing a labor contract on the phone', () => {
   let t: TestApp;

@@ -12,16 +12,16 @@ import { isUniqueViolation } from '../database/query-errors';
 import { Employee } from '../employee/employee.entity';
 import { FILE_LINK_TTL_SECONDS, UploadService } from '../upload/upload.service';
 import { SmsCodeService } from '../verification/sms-code.service';
-import { recordApplicationEvent } from './application-events';
-import { assertTransition, STATUS_LABELS } from './application-status';
+import { recordApplicationEvent } from '../applications/application-history';
+import { assertTransition, STATUS_LABELS } from '../applications/application-status';
 import { ContractDocument } from './contract-document.entity';
 import { Contract } from './contract.entity';
 import { applySignature, AuditTrail, ContractTerms, renderContractForSigning } from './pdf/contract-pdf';
 import { PadesSigner, TimestampError } from './pdf/pades-signer';
 import { ensureLocalCertificate, loadP12 } from './pdf/platform-certificate';
 import { inspectSignedPdf } from './pdf/signed-pdf-verifier';
-import { SignApplicationEvent, SignApplicationEventType } from './sign-application-event.entity';
-import { SignApplication } from './sign-application.entity';
+import { SignApplicationEvent, SignApplicationEventType } from '../applications/sign-application-event.entity';
+import { SignApplication } from '../applications/sign-application.entity';
 
 /** How the audit page names each event of the evidence chain. */
 const EVENT_LABELS: Partial<Record<SignApplicationEventType, string>> = {

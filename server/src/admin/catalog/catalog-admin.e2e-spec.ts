@@ -1,6 +1,6 @@
 import { EnabledFlag, ErrorCode } from '@shanqian/shared';
 import { Company } from '../../catalog/company.entity';
-import { SignApplication } from '../../sign/sign-application.entity';
+import { SignApplication } from '../../applications/sign-application.entity';
 import { MiniProgramClient } from '../../test/api-client';
 import { AdminClient } from '../../test/admin-client';
 import { validResume } from '../../test/fixtures';

@@ -6,7 +6,7 @@ import { AdminPrincipal, seesAllApplications } from '../../admin/admin-route.dec
 import { AuditLogService } from '../../admin/audit-log.service';
 import { AppException } from '../../common/app.exception';
 import { isUniqueViolation } from '../../database/query-errors';
-import { SignApplication } from '../../sign/sign-application.entity';
+import { SignApplication } from '../../applications/sign-application.entity';
 import { BridgeStatusService } from '../common/bridge-status.service';
 import { PartnerError } from '../common/partner-client';
 import { ExternalApplication, FEISHU_CLIENT, FeishuHireClient } from './feishu-hire.client';

@@ -8,7 +8,7 @@ import { AppException } from '../../common/app.exception';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { isUniqueViolation } from '../../database/query-errors';
 import { Employee } from '../../employee/employee.entity';
-import { SignApplication } from '../../sign/sign-application.entity';
+import { SignApplication } from '../../applications/sign-application.entity';
 import { BridgeQueue } from '../common/bridge-queue';
 import { BridgeStatusService } from '../common/bridge-status.service';
 import { PartnerClient, partnerClientOptions, PartnerError } from '../common/partner-client';

@@ -1,8 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { Page } from '@shanqian/shared';
-import { AdminPrincipal, AdminRoute, CurrentAdmin } from '../admin-route.decorator';
+import { AdminPrincipal, AdminRoute, CurrentAdmin } from '../admin/admin-route.decorator';
 import { EmployeeAdminService, EmployeeListRow } from './employee-admin.service';
-import { EmployeeListQueryDto } from './employee-list-query.dto';
+import { EmployeeListQueryDto } from './dto/employee-list-query.dto';
 
 /** Every admin; what an hr admin sees is narrowed by the service. */
 @AdminRoute()

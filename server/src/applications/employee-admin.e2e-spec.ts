@@ -1,10 +1,10 @@
 import { ErrorCode, SignApplicationStatus } from '@shanqian/shared';
-import { maskIdNumber } from '../../common/mask';
-import { SignApplication } from '../../sign/sign-application.entity';
-import { MiniProgramClient } from '../../test/api-client';
-import { AdminClient } from '../../test/admin-client';
-import { validResume } from '../../test/fixtures';
-import { startTestApp, TestApp } from '../../test/test-app';
+import { maskIdNumber } from '../common/mask';
+import { SignApplication } from './sign-application.entity';
+import { MiniProgramClient } from '../test/api-client';
+import { AdminClient } from '../test/admin-client';
+import { validResume } from '../test/fixtures';
+import { startTestApp, TestApp } from '../test/test-app';
 
 const PASSWORD = 'Hr-employee-pass1';
 

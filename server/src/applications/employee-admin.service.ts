@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Gender, Page, SignApplicationStatus } from '@shanqian/shared';
 import { DataSource } from 'typeorm';
-import { SecretsService } from '../../common/crypto/secrets.service';
-import { maskIdNumber } from '../../common/mask';
-import { paginate } from '../../common/pagination';
-import { SignApplication } from '../../sign/sign-application.entity';
-import { AdminPrincipal, seesAllApplications } from '../admin-route.decorator';
-import { applyListFilters } from '../records/admin-records.service';
-import { EmployeeListQueryDto } from './employee-list-query.dto';
+import { SecretsService } from '../common/crypto/secrets.service';
+import { maskIdNumber } from '../common/mask';
+import { paginate } from '../common/pagination';
+import { SignApplication } from './sign-application.entity';
+import { AdminPrincipal, seesAllApplications } from '../admin/admin-route.decorator';
+import { applyListFilters } from '../admin/records/admin-records.service';
+import { EmployeeListQueryDto } from './dto/employee-list-query.dto';
 
 export interface EmployeeListRow {
   id: number;
