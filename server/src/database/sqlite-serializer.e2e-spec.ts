@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Company } from '../catalog/company.entity';
 import { startTestApp, TestApp } from '../test/test-app';
+import { TransactionRunner } from './transaction-runner';
 
 /** Concurrent requests on one database: each transaction stands or falls alone (on SQLite thanks to serializeSqliteAccess). */
 describe('transactions under concurrency', () => {
@@ -36,5 +37,26 @@ describe('transactions under concurrency', () => {
       await t.db.transaction((inner) => inner.insert(Company, { companyName: '嵌套内层' }));
     });
     expect(await names()).toEqual(expect.arrayContaining(['嵌套外层', '嵌套内层']));
+  });
+
+  it("runs TransactionRunner's work in the same kind of transaction: its rollback leaves a lone write beside it", async () => {
+    let entered!: () => void;
+    let open!: () => void;
+    const inside = new Promise<void>((resolve) => (entered = resolve));
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const failing = t.app.get(TransactionRunner).run(async (manager) => {
+      await manager.insert(Company, { companyName: '助手回滚' });
+      entered();
+      await gate;
+      throw new Error('rolled back on purpose');
+    });
+    await inside;
+    const standalone = t.db.getRepository(Company).insert({ companyName: '助手旁写入' });
+    open();
+    await expect(failing).rejects.toThrow('rolled back on purpose');
+    await standalone;
+    const after = await names();
+    expect(after).toContain('助手旁写入');
+    expect(after).not.toContain('助手回滚');
   });
 });

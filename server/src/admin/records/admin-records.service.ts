@@ -5,6 +5,7 @@ import { Brackets, DataSource, DeepPartial, EntityManager, EntityTarget, ObjectL
 import { AppException } from '../../common/app.exception';
 import { whereContains } from '../../common/pagination';
 import { isUniqueViolation } from '../../database/query-errors';
+import { forUpdate } from '../../database/row-lock';
 import { AdminPrincipal } from '../admin-route.decorator';
 import { AuditLogService } from '../audit-log.service';
 import type { EnabledListQueryDto } from './admin-list-query.dto';
@@ -48,12 +49,6 @@ export interface WriteOptions<E> {
   after?: (manager: EntityManager, after: E, before: E | null) => Promise<void>;
   /** Added to the audit detail: what the columns do not show (a file's hash). */
   detail?: Record<string, unknown>;
-}
-
-/** Locking read on MariaDB/MySQL; SQLite has no row locks and serialises its writers anyway. */
-export function forUpdate<E extends ObjectLiteral>(query: SelectQueryBuilder<E>): SelectQueryBuilder<E> {
-  const type = query.connection.options.type;
-  return type === 'mariadb' || type === 'mysql' ? query.setLock('pessimistic_write') : query;
 }
 
 /** `keyword` matched anywhere in any of the columns, and `status` when given. */

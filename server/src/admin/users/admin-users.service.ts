@@ -8,7 +8,8 @@ import { AdminAuthService } from '../admin-auth.service';
 import { AdminPrincipal } from '../admin-route.decorator';
 import { AdminRole, AdminUser } from '../admin-user.entity';
 import { hashPassword } from '../password-hasher';
-import { AdminRecordsService, applyListFilters, forUpdate, RecordKind, WriteOptions } from '../records/admin-records.service';
+import { forUpdate } from '../../database/row-lock';
+import { AdminRecordsService, applyListFilters, RecordKind, WriteOptions } from '../records/admin-records.service';
 import { AdminUserListQueryDto, CreateAdminUserDto, UpdateAdminUserDto } from './admin-user.dto';
 
 export interface AdminUserRow {
