@@ -1,5 +1,6 @@
 import { ErrorCode } from '@shanqian/shared';
 import { MiniProgramClient } from '../test/api-client';
+import { describeSpend } from '../test/sms-spend.cases';
 import { describeConsumeRaces } from '../test/sms-races.cases';
 import { newPhone, useVerificationApp, wrongCode } from '../test/verification-app';
 import { SMS_CODE_MAX_TRIES, SmsCodeService } from './sms-code.service';
@@ -88,4 +89,5 @@ describe('SmsCodeService.consume', () => {
   });
 
   describeConsumeRaces(v);
+  describeSpend(v);
 });

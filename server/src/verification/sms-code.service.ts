@@ -16,6 +16,13 @@ export const SMS_CODE_MAX_TRIES = 5;
 /** How long a phone proven through the Moka prefill stays proven for the same user's resume. */
 export const PHONE_PROOF_TTL_MS = 30 * 60_000;
 
+/** A key taken out of the store, to be put back as it was when the work it was taken for fails. */
+interface TakenEntry {
+  key: string;
+  value: string;
+  expiresAt: number;
+}
+
 const maskPhone = (phone: string): string => `${phone.slice(0, 3)}****${phone.slice(-4)}`;
 
 /**
@@ -59,6 +66,42 @@ export class SmsCodeService {
    * right code, exactly one succeeds.
    */
   async consume(phone: string, code: string | undefined | null, field = 'verify_code'): Promise<void> {
+    await this.spend(phone, code, async () => undefined, field);
+  }
+
+  /**
+   * Uses the code sent to `phone` for `work`: checks and takes it as `consume` does (so that of
+   * racing requests only one runs `work`), then runs `work`. When `work` throws, the code is given
+   * back with the lifetime and wrong tries it had left, unless a new code has replaced it meanwhile:
+   * only a request that succeeds uses up a code.
+   */
+  async spend<T>(phone: string, code: string | undefined | null, work: () => Promise<T>, field = 'verify_code'): Promise<T> {
+    return this.runOrGiveBack(await this.take(phone, code, field), work);
+  }
+
+  /**
+   * Consumes a code that proves the phone without submitting anything yet (the Moka prefill), and
+   * remembers the proof for this user a while, so that the resume it leads to needs no second SMS.
+   */
+  async consumeAndRemember(userId: number, phone: string, code: string | undefined | null): Promise<void> {
+    await this.consume(phone, code);
+    await this.store.set(this.keys.phoneProven(userId, phone), '1', PHONE_PROOF_TTL_MS);
+  }
+
+  /** `consume`, or, when no code is given, the proof `consumeAndRemember` left for this user and phone (used once). */
+  async consumeOrProven(userId: number, phone: string, code: string | undefined | null, field = 'verify_code'): Promise<void> {
+    await this.spendOrProven(userId, phone, code, async () => undefined, field);
+  }
+
+  /** `spend`, or, when no code is given, the proof `consumeAndRemember` left for this user and phone, given back likewise when `work` throws. */
+  async spendOrProven<T>(userId: number, phone: string, code: string | undefined | null, work: () => Promise<T>, field = 'verify_code'): Promise<T> {
+    const given = typeof code === 'string' && code.trim() !== '';
+    const proof = given ? null : await this.takeEntry(this.keys.phoneProven(userId, phone));
+    return proof ? this.runOrGiveBack([proof], work) : this.spend(phone, code, work, field);
+  }
+
+  /** Checks the code and takes it (and its count of wrong tries) out of the store, answering what was taken. */
+  private async take(phone: string, code: string | undefined | null, field: string): Promise<TakenEntry[]> {
     const given = typeof code === 'string' ? code.trim() : '';
     if (!given) throw AppException.invalid(field, '请输入短信验证码');
 
@@ -78,29 +121,43 @@ export class SmsCodeService {
       }
       throw new AppException(ErrorCode.SmsCodeInvalid);
     }
-    // take() decides between racing right answers; checking what was taken also covers a new code
+    // The take decides between racing right answers; checking what was taken also covers a new code
     // having replaced this one in between.
-    const taken = await this.store.take(codeKey);
-    if (taken === null || !this.secrets.verifyMac('verification-codes', `${phone}:${given}`, taken)) {
+    const taken = await this.takeEntry(codeKey);
+    if (taken === null || !this.secrets.verifyMac('verification-codes', `${phone}:${given}`, taken.value)) {
       throw new AppException(ErrorCode.SmsCodeInvalid);
     }
-    await this.store.delete(triesKey);
+    const tries = await this.takeEntry(triesKey);
+    return tries ? [taken, tries] : [taken];
+  }
+
+  private async takeEntry(key: string): Promise<TakenEntry | null> {
+    const taken = await this.store.takeWithTtl(key);
+    return taken && { key, value: taken.value, expiresAt: Date.now() + taken.ttlMs };
+  }
+
+  private async runOrGiveBack<T>(taken: TakenEntry[], work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      await this.giveBack(taken);
+      throw error;
+    }
   }
 
   /**
-   * Consumes a code that proves the phone without submitting anything yet (the Moka prefill), and
-   * remembers the proof for this user a while, so that the resume it leads to needs no second SMS.
+   * Puts back what `take` took, with the time it had left. The first entry goes back only if its key
+   * is still free (a code sent meanwhile wins over the old one) and the rest only with it.
    */
-  async consumeAndRemember(userId: number, phone: string, code: string | undefined | null): Promise<void> {
-    await this.consume(phone, code);
-    await this.store.set(this.keys.phoneProven(userId, phone), '1', PHONE_PROOF_TTL_MS);
-  }
-
-  /** `consume`, or, when no code is given, the proof `consumeAndRemember` left for this user and phone (used once). */
-  async consumeOrProven(userId: number, phone: string, code: string | undefined | null, field = 'verify_code'): Promise<void> {
-    const given = typeof code === 'string' && code.trim() !== '';
-    if (!given && (await this.store.take(this.keys.phoneProven(userId, phone))) !== null) return;
-    await this.consume(phone, code, field);
+  private async giveBack([first, ...rest]: TakenEntry[]): Promise<void> {
+    try {
+      const now = Date.now();
+      if (first.expiresAt <= now || !(await this.store.setIfAbsent(first.key, first.value, first.expiresAt - now))) return;
+      for (const entry of rest) if (entry.expiresAt > now) await this.store.set(entry.key, entry.value, entry.expiresAt - now);
+    } catch (error) {
+      // The work's own error is the answer; a store that failed here only costs the user a new code.
+      this.logger.warn({ event: 'sms.give_back_failed', reason: (error as Error).message }, 'could not give an SMS code back');
+    }
   }
 
   private mac(phone: string, code: string): string {

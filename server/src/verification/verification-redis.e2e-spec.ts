@@ -1,5 +1,6 @@
 import Redis from 'ioredis';
 import { RedisKvStore } from '../common/kv/redis-kv-store';
+import { describeSpend } from '../test/sms-spend.cases';
 import { describeConsumeRaces, describeSendRaces } from '../test/sms-races.cases';
 import { TEST_REDIS_URL } from '../test/test-app';
 import { newPhone, useVerificationApp } from '../test/verification-app';
@@ -69,4 +70,5 @@ describe('verification with REDIS_URL', () => {
 
   describeSendRaces(v);
   describeConsumeRaces(v);
+  describeSpend(v);
 });

@@ -10,6 +10,8 @@ export interface KvStore {
   setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean>;
   /** Reads and deletes in one step: of racing callers, only one gets the value. */
   take(key: string): Promise<string | null>;
+  /** `take`, also answering the time the value had left, so that it can be put back as it was. */
+  takeWithTtl(key: string): Promise<{ value: string; ttlMs: number } | null>;
   /** Adds one; the first increment starts the window of `ttlMs`. */
   increment(key: string, ttlMs: number): Promise<{ count: number; ttlMs: number }>;
   delete(key: string): Promise<void>;

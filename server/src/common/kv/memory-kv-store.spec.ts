@@ -31,6 +31,18 @@ describe('MemoryKvStore', () => {
     expect(await Promise.all([store.take('k'), store.take('k')])).toEqual(['v', null]);
   });
 
+  it('takes a value with the time it had left', async () => {
+    jest.useFakeTimers({ now: Date.parse('2026-01-01T00:00:00Z') });
+    try {
+      await store.set('k', 'v', 1000);
+      jest.advanceTimersByTime(300);
+      expect(await store.takeWithTtl('k')).toEqual({ value: 'v', ttlMs: 700 });
+      expect(await store.takeWithTtl('k')).toBeNull();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('keeps at most maxEntries, dropping the least recently written', async () => {
     for (const key of ['a', 'b', 'c']) await store.set(key, '1', 1000);
     await store.increment('a', 1000); // a is written again: b is now the oldest

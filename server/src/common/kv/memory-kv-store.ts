@@ -42,6 +42,12 @@ export class MemoryKvStore implements KvStore {
     return entry?.value ?? null;
   }
 
+  async takeWithTtl(key: string): Promise<{ value: string; ttlMs: number } | null> {
+    const entry = this.live(key);
+    this.entries.delete(key);
+    return entry ? { value: entry.value, ttlMs: entry.expiresAt - Date.now() } : null;
+  }
+
   async increment(key: string, ttlMs: number): Promise<{ count: number; ttlMs: number }> {
     const now = Date.now();
     const entry = this.live(key) ?? { value: '0', expiresAt: now + ttlMs };

@@ -8,6 +8,15 @@ if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return {count, redis.call('PTTL', KEYS[1])}
 `;
 
+/** GETDEL that also answers the remaining PTTL (-1 when the key had none), in one step. */
+const TAKE_WITH_TTL = `
+local value = redis.call('GET', KEYS[1])
+if not value then return nil end
+local ttl = redis.call('PTTL', KEYS[1])
+redis.call('DEL', KEYS[1])
+return {value, ttl}
+`;
+
 export class RedisKvStore implements KvStore {
   private readonly redis: Redis;
 
@@ -29,6 +38,11 @@ export class RedisKvStore implements KvStore {
 
   async take(key: string): Promise<string | null> {
     return this.redis.getdel(key);
+  }
+
+  async takeWithTtl(key: string): Promise<{ value: string; ttlMs: number } | null> {
+    const taken = (await this.redis.eval(TAKE_WITH_TTL, 1, key)) as [string, number] | null;
+    return taken && { value: taken[0], ttlMs: taken[1] };
   }
 
   async increment(key: string, ttlMs: number): Promise<{ count: number; ttlMs: number }> {
