@@ -16,6 +16,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { canonicalMoney } from './money';
 
 /*
  * Field decorators for bodies that arrive form-urlencoded (every value a string) or as JSON, with
@@ -25,7 +26,22 @@ import {
 
 const blankToNull = (value: unknown) => (value === '' || value === undefined ? null : value);
 const trimmed = (value: unknown) => (typeof value === 'string' ? value.trim() : value);
-const integer = (value: unknown) => (typeof value === 'string' && /^-?\d{1,10}$/.test(value.trim()) ? Number(value) : value);
+// Any run of digits becomes a number, so that one too large is refused for its size, not as "not an integer".
+const integer = (value: unknown) => (typeof value === 'string' && /^-?\d{1,32}$/.test(value.trim()) ? Number(value) : value);
+
+/** The range of a signed 32-bit `int` column: every integer field stays within it unless given a narrower range. */
+export const INT_RANGE = { min: -2147483648, max: 2147483647 } as const;
+
+/** The checks of an integer within [min, max] (each defaulting to the `int` column's bound), a safe integer first. */
+function intChecks(range: { min?: number; max?: number }) {
+  const min = Math.max(range.min ?? INT_RANGE.min, INT_RANGE.min);
+  const max = Math.min(range.max ?? INT_RANGE.max, INT_RANGE.max);
+  return [
+    IsInt({ message: '应为整数' }),
+    Min(min, { message: `不能小于 ${min}` }),
+    Max(max, { message: `不能大于 ${max}` }),
+  ];
+}
 
 export function RequiredText(max: number, pattern?: { regex: RegExp; message: string }) {
   return applyDecorators(
@@ -52,10 +68,7 @@ export function RequiredInt(range: { min?: number; max?: number; oneOf?: number[
   return applyDecorators(
     Transform(({ value }) => integer(value)),
     IsDefined({ message: '不能为空' }),
-    IsInt({ message: '应为整数' }),
-    ...(range.oneOf ? [IsIn(range.oneOf, { message: `应为 ${range.oneOf.join('、')} 之一` })] : []),
-    ...(range.min !== undefined ? [Min(range.min, { message: `不能小于 ${range.min}` })] : []),
-    ...(range.max !== undefined ? [Max(range.max, { message: `不能大于 ${range.max}` })] : []),
+    ...(range.oneOf ? [IsInt({ message: '应为整数' }), IsIn(range.oneOf, { message: `应为 ${range.oneOf.join('、')} 之一` })] : intChecks(range)),
   );
 }
 
@@ -63,9 +76,22 @@ export function OptionalInt(range: { min?: number; max?: number } = {}) {
   return applyDecorators(
     Transform(({ value }) => blankToNull(integer(value))),
     ValidateIf((_, value) => value !== null && value !== undefined),
-    IsInt({ message: '应为整数' }),
-    ...(range.min !== undefined ? [Min(range.min, { message: `不能小于 ${range.min}` })] : []),
-    ...(range.max !== undefined ? [Max(range.max, { message: `不能大于 ${range.max}` })] : []),
+    ...intChecks(range),
+  );
+}
+
+/**
+ * An amount of money for a decimal(15,2) column, more than 0: a JSON number or a numeric string,
+ * judged by one rule (canonicalMoney) and handed on as the canonical text `"6500.00"`, so that money
+ * never passes through a float.
+ */
+export function RequiredMoney() {
+  return applyDecorators(
+    Transform(({ value }) => canonicalMoney(value) ?? value),
+    IsDefined({ message: '不能为空' }),
+    // Only canonicalMoney's output has this shape: anything it refused is left as given and fails here.
+    Matches(/^\d{1,13}\.\d{2}$/, { message: '应为最多两位小数的金额（如 6500 或 "6500.00"）' }),
+    Matches(/[1-9]/, { message: '应大于 0' }),
   );
 }
 

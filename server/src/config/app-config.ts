@@ -62,6 +62,17 @@ export interface BridgesConfig {
   feishu: { appId: string; appSecret: string; domain: string } | null;
 }
 
+/** The window of entry dates and the range of monthly salaries an approval accepts (checkApprovalTerms). */
+export interface ApprovalConfig {
+  /** How many days before today (China time) an entry date may lie. */
+  entryDatePastDays: number;
+  /** How many days after today an entry date may lie. */
+  entryDateFutureDays: number;
+  /** Canonical decimal(15,2) text, e.g. `1000.00`. */
+  salaryMin: string;
+  salaryMax: string;
+}
+
 export interface AppConfig {
   production: boolean;
   port: number;
@@ -91,6 +102,7 @@ export interface AppConfig {
   realname: RealnameConfig;
   signing: SigningConfig;
   bridges: BridgesConfig;
+  approval: ApprovalConfig;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -11,6 +11,8 @@ import {
   validateSync,
 } from 'class-validator';
 
+const MONEY = /^\d{1,13}(\.\d{1,2})?$/;
+
 /** The environment variables the server reads; every one is documented in the README. */
 export class EnvironmentVariables {
   @IsOptional() @IsIn(['development', 'production', 'test'])
@@ -146,12 +148,22 @@ export class EnvironmentVariables {
   @IsOptional() @IsInt() @Min(10) @Max(600000)
   BRIDGE_QUEUE_POLL_MS?: number;
 
+  @IsOptional() @IsInt() @Min(0) @Max(3660)
+  APPROVAL_ENTRY_DATE_PAST_DAYS?: number;
+  @IsOptional() @IsInt() @Min(0) @Max(3660)
+  APPROVAL_ENTRY_DATE_FUTURE_DAYS?: number;
+  @IsOptional() @Matches(MONEY, { message: 'SALARY_MIN must be an amount in yuan with at most 2 decimals, e.g. 1000.00' })
+  SALARY_MIN?: string;
+  @IsOptional() @Matches(MONEY, { message: 'SALARY_MAX must be an amount in yuan with at most 2 decimals, e.g. 1000000.00' })
+  SALARY_MAX?: string;
+
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
 }
 
 const NUMERIC = ['PORT', 'WECHAT_TIMEOUT_MS', 'UPLOAD_MAX_BYTES', 'SESSION_TTL_SECONDS', 'ADMIN_SESSION_TTL_SECONDS', 'TSA_TIMEOUT_MS',
-  'LEAPIN_PULL_INTERVAL_MS', 'BRIDGE_TIMEOUT_MS', 'BRIDGE_BACKOFF_MS', 'BRIDGE_QUEUE_POLL_MS'] as const;
+  'LEAPIN_PULL_INTERVAL_MS', 'BRIDGE_TIMEOUT_MS', 'BRIDGE_BACKOFF_MS', 'BRIDGE_QUEUE_POLL_MS', 'APPROVAL_ENTRY_DATE_PAST_DAYS',
+  'APPROVAL_ENTRY_DATE_FUTURE_DAYS'] as const;
 
 /** Checks the environment's shape; answers the list of problems (empty when valid). */
 export function validateEnvironment(raw: Record<string, string | undefined>): {

@@ -119,6 +119,17 @@ describe('configuration from the environment', () => {
     expect(problems({ MOKA_BASE_URL: 'api.mokahr.com', BRIDGE_TIMEOUT_MS: '5' }).join('\n')).toMatch(/MOKA_BASE_URL[\s\S]*BRIDGE_TIMEOUT_MS|BRIDGE_TIMEOUT_MS[\s\S]*MOKA_BASE_URL/);
   });
 
+  it('reads the approval window and salary range, refusing an empty or inverted range', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'cfg-'));
+    expect(loadAppConfig({ DATA_DIR: dataDir }).approval).toEqual({ entryDatePastDays: 30, entryDateFutureDays: 365, salaryMin: '1000.00', salaryMax: '1000000.00' });
+    expect(loadAppConfig({ DATA_DIR: dataDir, APPROVAL_ENTRY_DATE_PAST_DAYS: '0', APPROVAL_ENTRY_DATE_FUTURE_DAYS: '90', SALARY_MIN: '2200.5', SALARY_MAX: '50000' }).approval)
+      .toEqual({ entryDatePastDays: 0, entryDateFutureDays: 90, salaryMin: '2200.50', salaryMax: '50000.00' });
+    expect(problems({ SALARY_MIN: '3000', SALARY_MAX: '2000' })).toEqual(['SALARY_MIN (3000.00) must not exceed SALARY_MAX (2000.00)']);
+    expect(problems({ SALARY_MIN: '0' })).toEqual(['SALARY_MIN must be more than 0']);
+    const malformed = problems({ SALARY_MIN: '1e3', SALARY_MAX: '-5', APPROVAL_ENTRY_DATE_PAST_DAYS: '-1', APPROVAL_ENTRY_DATE_FUTURE_DAYS: 'a year' }).join('\n');
+    for (const name of ['SALARY_MIN', 'SALARY_MAX', 'APPROVAL_ENTRY_DATE_PAST_DAYS', 'APPROVAL_ENTRY_DATE_FUTURE_DAYS']) expect(malformed).toContain(name);
+  });
+
   it('names every malformed variable', () => {
     const malformed = problems({ PORT: 'eighty', UPLOAD_MAX_BYTES: '10', PLATFORM_CODES: 'wx mp', REDIS_URL: 'localhost' }).join('\n');
     for (const name of ['PORT', 'UPLOAD_MAX_BYTES', 'PLATFORM_CODES', 'REDIS_URL']) expect(malformed).toContain(name);

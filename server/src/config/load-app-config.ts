@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { AppConfig, BridgesConfig, DatabaseConfig, RealnameConfig, SmsConfig } from './app-config';
+import { canonicalMoney, moneyCents } from '../common/money';
+import { AppConfig, ApprovalConfig, BridgesConfig, DatabaseConfig, RealnameConfig, SmsConfig } from './app-config';
 import { EnvironmentVariables, validateEnvironment } from './env.validation';
 
 export class ConfigurationError extends Error {
@@ -42,6 +43,7 @@ export function loadAppConfig(raw: Record<string, string | undefined> = process.
   if (!!env.WECHAT_APPID !== !!env.WECHAT_SECRET) problems.push('WECHAT_APPID and WECHAT_SECRET must be set together');
   const dataKey = env.DATA_KEY ? decodeDataKey(env.DATA_KEY, problems) : null;
   const bridges = bridgesConfig(env, problems);
+  const approval = approvalConfig(env, problems);
   if (problems.length) throw new ConfigurationError(problems);
 
   return {
@@ -80,6 +82,24 @@ export function loadAppConfig(raw: Record<string, string | undefined> = process.
       tsaTimeoutMs: env.TSA_TIMEOUT_MS ?? 10000,
     },
     bridges,
+    approval,
+  };
+}
+
+/**
+ * The default salary floor is of the order of China's lowest monthly minimum wage (about 1,700 to
+ * 2,700 yuan by province in 2025), low enough for part-time contracts; the ceiling catches typos.
+ */
+function approvalConfig(env: EnvironmentVariables, problems: string[]): ApprovalConfig {
+  const salaryMin = canonicalMoney(env.SALARY_MIN ?? '1000')!;
+  const salaryMax = canonicalMoney(env.SALARY_MAX ?? '1000000')!;
+  if (moneyCents(salaryMin)! <= 0) problems.push('SALARY_MIN must be more than 0');
+  if (moneyCents(salaryMin)! > moneyCents(salaryMax)!) problems.push(`SALARY_MIN (${salaryMin}) must not exceed SALARY_MAX (${salaryMax})`);
+  return {
+    entryDatePastDays: env.APPROVAL_ENTRY_DATE_PAST_DAYS ?? 30,
+    entryDateFutureDays: env.APPROVAL_ENTRY_DATE_FUTURE_DAYS ?? 365,
+    salaryMin,
+    salaryMax,
   };
 }
 

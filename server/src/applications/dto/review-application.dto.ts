@@ -1,16 +1,14 @@
 import { SignApplicationStatus } from '@shanqian/shared';
-import { OptionalInt, OptionalText, RequiredInt, RequiredText } from '../../common/form-fields';
+import { OptionalInt, OptionalText, RequiredInt, RequiredMoney, RequiredText } from '../../common/form-fields';
 import { PageQueryDto } from '../../common/pagination';
 
 const DATE = { regex: /^\d{4}-\d{2}-\d{2}$/, message: '应为 YYYY-MM-DD 格式的日期' };
-/** decimal(15,2): up to 13 integer digits and 2 decimals. */
-const MONEY = { regex: /^\d{1,13}(\.\d{1,2})?$/, message: '应为最多两位小数的金额' };
 
 export class ApproveApplicationDto {
   @RequiredInt({ min: 1 }) contract_id!: number;
   @RequiredText(10, DATE) entry_date!: string;
-  /** Monthly salary in yuan; a string so that money never passes through a float. */
-  @RequiredText(16, MONEY) salary!: string;
+  /** Monthly salary in yuan: a JSON number or text in, canonical text (`"6500.00"`) out. */
+  @RequiredMoney() salary!: string;
 }
 
 export class RejectApplicationDto {
