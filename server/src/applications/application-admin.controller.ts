@@ -1,15 +1,15 @@
-import { Body, Controller, Get, Header, HttpCode, Inject, Param, ParseIntPipe, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Inject, Post, Query, Req } from '@nestjs/common';
 import type { Page } from '@shanqian/shared';
 import type { Request } from 'express';
-import { AdminPrincipal, AdminRoute, CurrentAdmin } from '../admin/admin-route.decorator';
+import { AdminPrincipal, CurrentAdmin } from '../admin/admin-route.decorator';
 import { RawResponse } from '../common/envelope';
+import { IdParam } from '../common/id-param';
 import { publicBaseUrl } from '../common/public-url';
 import { Ctx, RequestContext } from '../common/request-context';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ApplicationAdminService, ApplicationRow } from './application-admin.service';
 import { ApplicationQueryDto, ApproveApplicationDto, CancelApplicationDto, RejectApplicationDto } from './dto/review-application.dto';
 
-@AdminRoute()
 @Controller('admin/applications')
 export class ApplicationAdminController {
   constructor(
@@ -33,31 +33,31 @@ export class ApplicationAdminController {
   }
 
   @Get(':id')
-  detail(@Param('id', ParseIntPipe) id: number, @CurrentAdmin() admin: AdminPrincipal, @Req() req: Request): Promise<object> {
+  detail(@IdParam() id: number, @CurrentAdmin() admin: AdminPrincipal, @Req() req: Request): Promise<object> {
     return this.applications.detail(admin, id, publicBaseUrl(req, this.config));
   }
 
   @Post(':id/reveal')
   @HttpCode(200)
-  reveal(@Param('id', ParseIntPipe) id: number, @CurrentAdmin() admin: AdminPrincipal, @Ctx() context: RequestContext): Promise<{ id_number: string }> {
+  reveal(@IdParam() id: number, @CurrentAdmin() admin: AdminPrincipal, @Ctx() context: RequestContext): Promise<{ id_number: string }> {
     return this.applications.revealIdNumber(admin, id, context.ip);
   }
 
   @Post(':id/approve')
   @HttpCode(200)
-  approve(@Param('id', ParseIntPipe) id: number, @Body() body: ApproveApplicationDto, @CurrentAdmin() admin: AdminPrincipal, @Ctx() context: RequestContext): Promise<ApplicationRow> {
+  approve(@IdParam() id: number, @Body() body: ApproveApplicationDto, @CurrentAdmin() admin: AdminPrincipal, @Ctx() context: RequestContext): Promise<ApplicationRow> {
     return this.applications.approve(admin, id, body, context);
   }
 
   @Post(':id/reject')
   @HttpCode(200)
-  reject(@Param('id', ParseIntPipe) id: number, @Body() body: RejectApplicationDto, @CurrentAdmin() admin: AdminPrincipal, @Ctx() context: RequestContext): Promise<ApplicationRow> {
+  reject(@IdParam() id: number, @Body() body: RejectApplicationDto, @CurrentAdmin() admin: AdminPrincipal, @Ctx() context: RequestContext): Promise<ApplicationRow> {
     return this.applications.reject(admin, id, body, context);
   }
 
   @Post(':id/cancel')
   @HttpCode(200)
-  cancel(@Param('id', ParseIntPipe) id: number, @Body() body: CancelApplicationDto, @CurrentAdmin() admin: AdminPrincipal, @Ctx() context: RequestContext): Promise<ApplicationRow> {
+  cancel(@IdParam() id: number, @Body() body: CancelApplicationDto, @CurrentAdmin() admin: AdminPrincipal, @Ctx() context: RequestContext): Promise<ApplicationRow> {
     return this.applications.cancel(admin, id, body, context);
   }
 }

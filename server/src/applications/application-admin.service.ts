@@ -1,30 +1,27 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import { EnabledFlag, ErrorCode, Page, SignApplicationStatus } from '@shanqian/shared';
 import { stringify } from 'csv-stringify/sync';
-import { DataSource, SelectQueryBuilder } from 'typeorm';
-import { AdminPrincipal, seesAllApplications } from '../admin/admin-route.decorator';
+import { AdminPrincipal } from '../admin/admin-route.decorator';
 import { AuditLogService } from '../admin/audit-log.service';
-import { LeapinInvite } from '../bridges/leapin/leapin-invite.entity';
-import { leapinInviteOut } from '../bridges/leapin/leapin-invite.view';
+import { ContractRepository } from '../admin/contracts/contract.repository';
+import { LeapinService } from '../bridges/leapin/leapin.service';
 import { AppException } from '../common/app.exception';
 import { chinaDateTime, chinaDayStart, isCalendarDate } from '../common/china-time';
+import { Clock, CLOCK } from '../common/clock';
 import { SecretsService } from '../common/crypto/secrets.service';
 import { maskIdNumber } from '../common/mask';
-import { paginate, whereContains } from '../common/pagination';
 import { RequestContext } from '../common/request-context';
-import { EmployeeEducation } from '../employee/employee-education.entity';
-import { EmployeeWorkExperience } from '../employee/employee-work-experience.entity';
-import { Employee } from '../employee/employee.entity';
-import { educationOut, entityToResume, workOut } from '../employee/employee.mapper';
-import { RealnameCheck } from '../realname/realname-check.entity';
-import { UploadService } from '../upload/upload.service';
-import { recordApplicationEvent } from './application-history';
-import { assertTransition, STATUS_LABELS, TransitionName } from './application-status';
-import { ContractDocument } from '../sign/contract-document.entity';
-import { Contract } from '../sign/contract.entity';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { EmployeeService } from '../employee/employee.service';
+import { RealnameService } from '../realname/realname.service';
+import { SigningService } from '../sign/signing.service';
+import { scopeFor } from './application-access';
+import { STATUS_LABELS } from './application-status';
+import { ApplicationActor, ApplicationsService } from './applications.service';
+import { checkApprovalTerms } from './approval-terms';
 import { ApplicationQueryDto, ApproveApplicationDto, CancelApplicationDto, RejectApplicationDto } from './dto/review-application.dto';
-import { SignApplicationEvent } from './sign-application-event.entity';
+import { EmployeeListQueryDto } from './dto/employee-list-query.dto';
+import { ApplicationFilters } from './sign-application.repository';
 import { SignApplication } from './sign-application.entity';
 
 /** At most this many rows in one export: beyond it HR narrows the filters (a spreadsheet of more is unreadable anyway). */
@@ -53,23 +50,57 @@ export interface ApplicationRow {
   verify_status: number;
 }
 
-/** HR's side of sign applications: the queue, the file of one application, and the decisions. */
+/** A worker as the back office's employee search lists them: one row per resume with its application (every resume has exactly one). */
+export interface EmployeeListRow {
+  id: number;
+  real_name: string;
+  phone: string;
+  /** First 4 and last 4 characters only: the full number is for the screens that audit its reveal. */
+  id_number_masked: string;
+  gender: number;
+  age: number;
+  company_name: string;
+  work_pos: string;
+  application_id: number;
+  status: SignApplicationStatus;
+  apply_time: Date;
+}
+
+/**
+ * HR's side of sign applications: the queue (and the employee search, the same list in other
+ * columns), the file of one application, and the decisions, which go through ApplicationsService.
+ */
 @Injectable()
 export class ApplicationAdminService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly applications: ApplicationsService,
+    private readonly employees: EmployeeService,
+    private readonly realname: RealnameService,
+    private readonly signing: SigningService,
+    private readonly leapin: LeapinService,
+    private readonly contracts: ContractRepository,
     private readonly secrets: SecretsService,
-    private readonly uploads: UploadService,
     private readonly audit: AuditLogService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  list(admin: AdminPrincipal, query: ApplicationQueryDto): Promise<Page<ApplicationRow>> {
-    return paginate(this.filtered(admin, query).orderBy('a.apply_time', 'DESC').addOrderBy('a.id', 'DESC'), query, (a) => this.row(a));
+  async list(admin: AdminPrincipal, query: ApplicationQueryDto): Promise<Page<ApplicationRow>> {
+    return mapPage(await this.applications.page(scopeFor(admin), filtersOf(query), query), (a) => this.row(a));
+  }
+
+  /** GET /admin/employees: the same list, as workers. */
+  async employeeList(admin: AdminPrincipal, query: EmployeeListQueryDto): Promise<Page<EmployeeListRow>> {
+    const page = await this.applications.page(scopeFor(admin), { status: query.status, keyword: query.keyword }, query);
+    return mapPage(page, (a) => {
+      const { id, employee_id, real_name, phone, id_number_masked, gender, age, company_name, work_pos, status, apply_time } = this.row(a);
+      return { id: employee_id, real_name, phone, id_number_masked, gender, age, company_name, work_pos, application_id: id, status, apply_time };
+    });
   }
 
   /** The applications as CSV, with a BOM so that Excel reads the UTF-8; ID numbers masked. */
   async export(admin: AdminPrincipal, query: ApplicationQueryDto, ip: string): Promise<string> {
-    const rows = await this.filtered(admin, query).orderBy('a.apply_time', 'DESC').addOrderBy('a.id', 'DESC').take(EXPORT_MAX_ROWS + 1).getMany();
+    const rows = await this.applications.list(scopeFor(admin), filtersOf(query), EXPORT_MAX_ROWS + 1);
     if (rows.length > EXPORT_MAX_ROWS) throw AppException.invalid('from', `导出结果超过 ${EXPORT_MAX_ROWS} 条，请缩小筛选范围`);
     await this.audit.record(admin, ip, { action: 'application.export', detail: { filters: exportFilters(query), rows: rows.length } });
     const header = ['申请编号', '姓名', '手机号', '身份证号', '性别', '年龄', '用人单位', '岗位', '处理人', '状态', '申请时间', '入职日期', '月薪', '驳回原因'];
@@ -83,39 +114,25 @@ export class ApplicationAdminService {
   }
 
   async detail(admin: AdminPrincipal, id: number, baseUrl: string): Promise<object> {
-    const application = await this.visible(admin, id);
-    const employee = await this.db.getRepository(Employee).findOneOrFail({
-      where: { id: application.employeeId },
-      relations: { idCardFront: true, idCardBack: true, user: true },
-    });
-    const [education, work, events, checks, document, leapin] = await Promise.all([
-      this.db.getRepository(EmployeeEducation).find({ where: { employeeId: employee.id }, order: { sort: 'ASC' } }),
-      this.db.getRepository(EmployeeWorkExperience).find({ where: { employeeId: employee.id }, order: { sort: 'ASC' } }),
-      this.db.getRepository(SignApplicationEvent).find({ where: { applicationId: id }, order: { id: 'ASC' } }),
-      this.db.getRepository(RealnameCheck).find({ where: { employeeId: employee.id }, order: { id: 'DESC' }, take: 20 }),
-      this.db.getRepository(ContractDocument).findOneBy({ applicationId: id }),
-      this.db.getRepository(LeapinInvite).find({ where: { applicationId: id }, order: { id: 'ASC' } }),
+    const application = await this.applications.visible(scopeFor(admin), id);
+    const [resume, events, checks, document, leapin] = await Promise.all([
+      this.employees.resumeForReview(application.employeeId, baseUrl),
+      this.applications.history(id),
+      this.realname.recentChecks(application.employeeId),
+      this.signing.signedDocumentOf(id, baseUrl),
+      this.leapin.invitesForApplication(id),
     ]);
     return {
       application: this.row(application),
-      resume: {
-        ...entityToResume(employee),
-        id_number_masked: maskIdNumber(this.secrets.decrypt(employee.idNumberEnc)),
-        id_card_front: this.uploads.signedUrl(employee.idCardFront!.storageKey, baseUrl),
-        id_card_back: this.uploads.signedUrl(employee.idCardBack!.storageKey, baseUrl),
-        employee_edu: education.map(educationOut),
-        work_exp: work.map(workOut),
-      },
+      resume: resume.resume,
       contract: application.contract
         ? { id: application.contract.id, contract_name: application.contract.contractName, contract_body: application.contract.contractBody, sign_year: application.contract.signYear }
         : null,
-      verify_status: employee.user!.verifyStatus,
-      verify_reason: employee.user!.verifyReason ?? '',
-      realname_checks: checks.map((c) => ({ provider: c.provider, with_selfie: c.withSelfie, outcome: c.outcome, reason: c.reason ?? '', ip: c.ip, created_at: c.createdAt })),
-      document: document?.signedKey
-        ? { signed_at: document.signedAt, sha256: document.signedSha256, timestamp_at: document.timestampAt, url: this.uploads.signedUrl(document.signedKey, baseUrl) }
-        : null,
-      leapin: leapin.map(leapinInviteOut),
+      verify_status: resume.verify_status,
+      verify_reason: resume.verify_reason,
+      realname_checks: checks,
+      document,
+      leapin,
       events: events.map((e) => ({
         event: e.event, from_status: e.fromStatus, to_status: e.toStatus, actor_type: e.actorType, actor_id: e.actorId,
         ip: e.ip, city: e.city, lng: e.lng, lat: e.lat, detail: e.detail ?? '', created_at: e.createdAt,
@@ -125,7 +142,7 @@ export class ApplicationAdminService {
 
   /** The full ID number, for the admin who needs it; every reveal is in the audit log. */
   async revealIdNumber(admin: AdminPrincipal, id: number, ip: string): Promise<{ id_number: string }> {
-    const application = await this.visible(admin, id);
+    const application = await this.applications.visible(scopeFor(admin), id);
     const idNumber = this.secrets.decrypt(application.employee!.idNumberEnc);
     await this.audit.record(admin, ip, {
       action: 'employee.reveal_id_number', targetType: 'employee', targetId: application.employeeId, detail: { application_id: id },
@@ -134,103 +151,39 @@ export class ApplicationAdminService {
   }
 
   async approve(admin: AdminPrincipal, id: number, dto: ApproveApplicationDto, context: RequestContext): Promise<ApplicationRow> {
-    if (!isCalendarDate(dto.entry_date)) throw AppException.invalid('entry_date', '不是有效的日期');
-    if (!(Number(dto.salary) > 0)) throw AppException.invalid('salary', '应大于 0');
-    const salary = Number(dto.salary).toFixed(2);
-    return this.decide(admin, id, 'approve', context, async (application) => {
-      const contract = await this.db.getRepository(Contract).findOneBy({ id: dto.contract_id });
-      if (!contract || contract.status !== EnabledFlag.Enabled || contract.companyId !== application.companyId) {
-        throw new AppException(ErrorCode.ContractNotUsable, '合同不可用：须为该申请用人单位的已启用合同');
-      }
-      return {
-        changes: { contractId: contract.id, entryDate: dto.entry_date, salary, reason: null },
-        detail: { contract_id: contract.id, entry_date: dto.entry_date, salary },
-      };
-    });
+    checkApprovalTerms(dto, this.config.approval, new Date(this.clock.now()));
+    const application = await this.applications.visible(scopeFor(admin), id);
+    const contract = await this.contracts.findById(dto.contract_id);
+    if (!contract || contract.status !== EnabledFlag.Enabled || contract.companyId !== application.companyId) {
+      throw new AppException(ErrorCode.ContractNotUsable, '合同不可用：须为该申请用人单位的已启用合同');
+    }
+    const terms = { contract_id: contract.id, entry_date: dto.entry_date, salary: dto.salary };
+    return this.decide(admin, application, 'approve', context, { contractId: contract.id, entryDate: dto.entry_date, salary: dto.salary, reason: null }, terms);
   }
 
-  reject(admin: AdminPrincipal, id: number, dto: RejectApplicationDto, context: RequestContext): Promise<ApplicationRow> {
-    return this.decide(admin, id, 'reject', context, async () => ({ changes: { reason: dto.reason }, detail: { reason: dto.reason } }));
+  async reject(admin: AdminPrincipal, id: number, dto: RejectApplicationDto, context: RequestContext): Promise<ApplicationRow> {
+    const application = await this.applications.visible(scopeFor(admin), id);
+    return this.decide(admin, application, 'reject', context, { reason: dto.reason }, { reason: dto.reason });
   }
 
-  cancel(admin: AdminPrincipal, id: number, dto: CancelApplicationDto, context: RequestContext): Promise<ApplicationRow> {
+  async cancel(admin: AdminPrincipal, id: number, dto: CancelApplicationDto, context: RequestContext): Promise<ApplicationRow> {
+    const application = await this.applications.visible(scopeFor(admin), id);
     const reason = dto.reason ?? null;
-    return this.decide(admin, id, 'cancel', context, async () => ({ changes: { reason }, detail: { reason } }));
+    return this.decide(admin, application, 'cancel', context, { reason }, { reason });
   }
 
-  /**
-   * One HR decision: checked against the state machine, then written only if nobody changed the
-   * application meanwhile (version check), with its event and audit entry in the same transaction.
-   * Of two admins deciding at once exactly one wins; the other hears what the application became.
-   */
+  /** One HR decision through the application's owner; the answer is the application as it now stands. */
   private async decide(
     admin: AdminPrincipal,
-    id: number,
-    name: TransitionName,
+    application: SignApplication,
+    action: 'approve' | 'reject' | 'cancel',
     context: RequestContext,
-    prepare: (application: SignApplication) => Promise<{ changes: Partial<SignApplication>; detail: Record<string, unknown> }>,
+    changes: Partial<SignApplication>,
+    detail: Record<string, unknown>,
   ): Promise<ApplicationRow> {
-    const application = await this.visible(admin, id);
-    const transition = assertTransition(name, application.status);
-    const { changes, detail } = await prepare(application);
-    await this.db.transaction(async (manager) => {
-      const result = await manager.update(
-        SignApplication,
-        { id, version: application.version },
-        { ...changes, status: transition.to, version: application.version + 1 },
-      );
-      if (!result.affected) {
-        const now = await manager.findOneByOrFail(SignApplication, { id });
-        assertTransition(name, now.status);
-        throw new AppException(ErrorCode.ApplicationChanged);
-      }
-      await recordApplicationEvent(manager, {
-        applicationId: id, event: transition.event, fromStatus: application.status, toStatus: transition.to,
-        actor: { type: 'admin', id: admin.adminId }, context, detail: JSON.stringify(detail),
-      });
-      await this.audit.record(admin, context.ip, { action: `application.${name}`, targetType: 'sign_apply', targetId: id, detail }, manager);
-    });
-    return this.row(await this.visible(admin, id));
-  }
-
-  /** The application with its people and company, if this admin may see it; otherwise 404, so nothing is learnt of others'. */
-  private async visible(admin: AdminPrincipal, id: number): Promise<SignApplication> {
-    const application = await this.withRelations().where('a.id = :id', { id }).getOne();
-    if (!application || (!seesAllApplications(admin) && application.handlerId !== admin.adminId)) {
-      throw new AppException(ErrorCode.RecordNotFound, '签约申请不存在');
-    }
-    return application;
-  }
-
-  private withRelations(): SelectQueryBuilder<SignApplication> {
-    return this.db
-      .getRepository(SignApplication)
-      .createQueryBuilder('a')
-      .innerJoinAndSelect('a.employee', 'e')
-      .innerJoinAndSelect('e.user', 'u')
-      .innerJoinAndSelect('a.company', 'c')
-      .innerJoinAndSelect('a.handler', 'h')
-      .leftJoinAndSelect('a.contract', 'k');
-  }
-
-  private filtered(admin: AdminPrincipal, query: ApplicationQueryDto): SelectQueryBuilder<SignApplication> {
-    for (const field of ['from', 'to'] as const) {
-      const value = query[field];
-      if (value && !isCalendarDate(value)) throw AppException.invalid(field, '不是有效的日期');
-    }
-    const qb = this.withRelations();
-    if (!seesAllApplications(admin)) qb.andWhere('a.ad_user_id = :me', { me: admin.adminId });
-    if (query.status) qb.andWhere('a.status = :status', { status: query.status });
-    if (query.company_id) qb.andWhere('a.company_id = :companyId', { companyId: query.company_id });
-    if (query.handler_id) qb.andWhere('a.ad_user_id = :handlerId', { handlerId: query.handler_id });
-    if (query.keyword) {
-      const [byName, nameParams] = whereContains('e.real_name', 'kwName', query.keyword);
-      const [byPhone, phoneParams] = whereContains('e.phone', 'kwPhone', query.keyword);
-      qb.andWhere(`(${byName} OR ${byPhone})`, { ...nameParams, ...phoneParams });
-    }
-    if (query.from) qb.andWhere('a.apply_time >= :from', { from: chinaDayStart(query.from) });
-    if (query.to) qb.andWhere('a.apply_time < :to', { to: new Date(+chinaDayStart(query.to) + 24 * 3600 * 1000) });
-    return qb;
+    const actor: ApplicationActor = { type: 'admin', admin, context };
+    await this.applications.transition(application, action, actor, { changes, detail });
+    return this.row(await this.applications.visible(scopeFor(admin), application.id));
   }
 
   private row(a: SignApplication): ApplicationRow {
@@ -258,6 +211,25 @@ export class ApplicationAdminService {
       verify_status: e.user!.verifyStatus,
     };
   }
+}
+
+function filtersOf(query: ApplicationQueryDto): ApplicationFilters {
+  for (const field of ['from', 'to'] as const) {
+    const value = query[field];
+    if (value && !isCalendarDate(value)) throw AppException.invalid(field, '不是有效的日期');
+  }
+  return {
+    status: query.status,
+    companyId: query.company_id,
+    handlerId: query.handler_id,
+    keyword: query.keyword,
+    from: query.from ? chinaDayStart(query.from) : null,
+    to: query.to ? new Date(+chinaDayStart(query.to) + 24 * 3600 * 1000) : null,
+  };
+}
+
+function mapPage<A, B>(page: Page<A>, map: (row: A) => B): Page<B> {
+  return { ...page, list: page.list.map(map) };
 }
 
 const exportFilters = (query: ApplicationQueryDto) =>

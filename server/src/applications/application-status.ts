@@ -10,32 +10,45 @@ export const STATUS_LABELS: Record<SignApplicationStatus, string> = {
   [SignApplicationStatus.Cancelled]: '已取消',
 };
 
-interface Transition {
+export interface Transition {
+  /** Statuses the action starts from; empty for `apply`, which creates the application. */
   from: readonly SignApplicationStatus[];
   to: SignApplicationStatus;
   event: SignApplicationEventType;
   /** How the refusal names the action. */
   verb: string;
+  /** The code of a refusal from a status the action does not start from. */
+  refusal: ErrorCode;
 }
 
+const { Applied, PendingSignature, Signed, Rejected, Cancelled } = SignApplicationStatus;
+
 /**
- * The one state machine of a sign application. HR decides 1 → 2 (approve), 1 → 4 (reject) and
- * 1/2 → 5 (cancel); the worker signs 2 → 3. Resubmission after 4 or 5 is the resume's PUT.
+ * The one state machine of a sign application. The worker applies (→ 1), edits the resume under
+ * review (1 → 1) or resubmits after a rejection or a cancellation (4/5 → 1); HR approves (1 → 2),
+ * rejects (1 → 4) or cancels (1/2 → 5); the worker signs (2 → 3).
  */
 export const TRANSITIONS = {
-  approve: { from: [SignApplicationStatus.Applied], to: SignApplicationStatus.PendingSignature, event: 'approved', verb: '审核通过' },
-  reject: { from: [SignApplicationStatus.Applied], to: SignApplicationStatus.Rejected, event: 'rejected', verb: '驳回' },
-  cancel: { from: [SignApplicationStatus.Applied, SignApplicationStatus.PendingSignature], to: SignApplicationStatus.Cancelled, event: 'cancelled', verb: '取消' },
-  sign: { from: [SignApplicationStatus.PendingSignature], to: SignApplicationStatus.Signed, event: 'signed', verb: '签署' },
+  apply: { from: [], to: Applied, event: 'applied', verb: '提交签约申请', refusal: ErrorCode.EmployeeExists },
+  edit: { from: [Applied], to: Applied, event: 'updated', verb: '修改简历', refusal: ErrorCode.ApplicationLocked },
+  resubmit: { from: [Rejected, Cancelled], to: Applied, event: 'resubmitted', verb: '重新提交', refusal: ErrorCode.ApplicationLocked },
+  approve: { from: [Applied], to: PendingSignature, event: 'approved', verb: '审核通过', refusal: ErrorCode.ApplicationStatusConflict },
+  reject: { from: [Applied], to: Rejected, event: 'rejected', verb: '驳回', refusal: ErrorCode.ApplicationStatusConflict },
+  cancel: { from: [Applied, PendingSignature], to: Cancelled, event: 'cancelled', verb: '取消', refusal: ErrorCode.ApplicationStatusConflict },
+  sign: { from: [PendingSignature], to: Signed, event: 'signed', verb: '签署合同', refusal: ErrorCode.SignNotReady },
 } as const satisfies Record<string, Transition>;
 
 export type TransitionName = keyof typeof TRANSITIONS;
 
-/** A 409 naming the current status when `name` is not allowed from it. */
+/** The refusal of `name` from `current`: names the current status, with the action's own code. */
+export function transitionRefused(name: TransitionName, current: SignApplicationStatus): AppException {
+  const transition: Transition = TRANSITIONS[name];
+  return new AppException(transition.refusal, `签约申请当前状态为「${STATUS_LABELS[current]}」，不能${transition.verb}`);
+}
+
+/** The transition, or a 409 naming the current status when `name` is not allowed from it. */
 export function assertTransition(name: TransitionName, current: SignApplicationStatus): Transition {
   const transition: Transition = TRANSITIONS[name];
-  if (!transition.from.includes(current)) {
-    throw new AppException(ErrorCode.ApplicationStatusConflict, `签约申请当前状态为「${STATUS_LABELS[current]}」，不能${transition.verb}`);
-  }
+  if (!transition.from.includes(current)) throw transitionRefused(name, current);
   return transition;
 }

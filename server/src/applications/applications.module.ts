@@ -1,14 +1,17 @@
 import { Module } from '@nestjs/common';
-import { UploadModule } from '../upload/upload.module';
-import { ApplicationAdminController } from './application-admin.controller';
-import { ApplicationAdminService } from './application-admin.service';
-import { EmployeeAdminController } from './employee-admin.controller';
-import { EmployeeAdminService } from './employee-admin.service';
+import { ApplicationsService } from './applications.service';
+import { EmStatusController } from './em-status.controller';
+import { SignApplicationRepository } from './sign-application.repository';
 
-/** The sign application: its lifecycle, its history, who may see it, and HR's screens over it. */
+/**
+ * The sign application: its lifecycle (ApplicationsService is the only writer of `sign_apply` and
+ * `sign_apply_event`), its history, who may see it (application-access.ts) and the events it
+ * publishes. HR's screens over it are ApplicationAdminModule, which also reads the modules that
+ * build on this one.
+ */
 @Module({
-  imports: [UploadModule],
-  controllers: [ApplicationAdminController, EmployeeAdminController],
-  providers: [ApplicationAdminService, EmployeeAdminService],
+  controllers: [EmStatusController],
+  providers: [SignApplicationRepository, ApplicationsService],
+  exports: [ApplicationsService],
 })
 export class ApplicationsModule {}

@@ -33,7 +33,7 @@ describe('checkApprovalTerms', () => {
 
   it('refuses days that do not exist', () => {
     for (const entry_date of ['2027-02-29', '2026-13-01', '2026-12-32', '2026-12-1', 'tomorrow', '']) {
-      expect(check({ entry_date, salary: 6500 })).toThrow(refusal('entry_date', '应为真实存在的日期'));
+      expect(check({ entry_date, salary: 6500 })).toThrow(refusal('entry_date', '不是有效的日期'));
     }
     expect(check({ entry_date: '2027-02-28', salary: 6500 })).not.toThrow();
   });

@@ -18,7 +18,7 @@ const dateOf = (dayNo: number): string => new Date(dayNo * DAY_MS).toISOString()
  * allowed window.
  */
 export function checkApprovalTerms(terms: { entry_date: string; salary: string | number }, limits: ApprovalConfig, now: Date): void {
-  if (!isCalendarDate(terms.entry_date)) throw AppException.invalid('entry_date', '应为真实存在的日期（YYYY-MM-DD）');
+  if (!isCalendarDate(terms.entry_date)) throw AppException.invalid('entry_date', '不是有效的日期');
   const today = chinaDate(now);
   const todayNo = dayNumber(today.year, today.month, today.day);
   const earliest = todayNo - limits.entryDatePastDays;

@@ -1,17 +1,16 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { Page } from '@shanqian/shared';
-import { AdminPrincipal, AdminRoute, CurrentAdmin } from '../admin/admin-route.decorator';
-import { EmployeeAdminService, EmployeeListRow } from './employee-admin.service';
+import { AdminPrincipal, CurrentAdmin } from '../admin/admin-route.decorator';
+import { ApplicationAdminService, EmployeeListRow } from './application-admin.service';
 import { EmployeeListQueryDto } from './dto/employee-list-query.dto';
 
-/** Every admin; what an hr admin sees is narrowed by the service. */
-@AdminRoute()
+/** The employee search: the application list in other columns; an hr admin sees those in their scope. */
 @Controller('admin/employees')
 export class EmployeeAdminController {
-  constructor(private readonly employees: EmployeeAdminService) {}
+  constructor(private readonly applications: ApplicationAdminService) {}
 
   @Get()
   list(@Query() query: EmployeeListQueryDto, @CurrentAdmin() admin: AdminPrincipal): Promise<Page<EmployeeListRow>> {
-    return this.employees.list(query, admin);
+    return this.applications.employeeList(admin, query);
   }
 }

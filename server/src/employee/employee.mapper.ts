@@ -29,12 +29,12 @@ export function entityToResume(employee: Employee): ResumeScalars {
   return fields as Pick<ResumeFields, ResumeField>;
 }
 
-export const educationRows = (employeeId: number, rows: EducationDto[]): Partial<EducationRow>[] =>
-  rows.map((row, sort) => ({ employeeId, sort, school: row.school, major: row.major, eduType: row.edu_type, startDate: row.start_date, endDate: row.end_date }));
+export const educationRows = (rows: EducationDto[]): Partial<EducationRow>[] =>
+  rows.map((row, sort) => ({ sort, school: row.school, major: row.major, eduType: row.edu_type, startDate: row.start_date, endDate: row.end_date }));
 
-export const workRows = (employeeId: number, rows: WorkExperienceDto[]): Partial<WorkRow>[] =>
+export const workRows = (rows: WorkExperienceDto[]): Partial<WorkRow>[] =>
   rows.map((row, sort) => ({
-    employeeId, sort, companyName: row.company_name, position: row.position, startDate: row.start_date, endDate: row.end_date, description: row.description ?? null,
+    sort, companyName: row.company_name, position: row.position, startDate: row.start_date, endDate: row.end_date, description: row.description ?? null,
   }));
 
 export const educationOut = (row: EducationRow): EmployeeEducation => ({

@@ -1,23 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DictItem, EmployeeResponse, ErrorCode, SignApplicationStatus, VerifyStatus } from '@shanqian/shared';
-import { DataSource, EntityManager, Not } from 'typeorm';
-import { WechatUser } from '../auth/wechat-user.entity';
+import { EntityManager } from 'typeorm';
+import { ApplicationActor, ApplicationsService } from '../applications/applications.service';
+import { assertTransition } from '../applications/application-status';
+import { SignApplication } from '../applications/sign-application.entity';
+import { WechatUserRepository } from '../auth/wechat-user.repository';
 import { CatalogService, companyRef, handlerRef } from '../catalog/catalog.service';
 import { AppException } from '../common/app.exception';
 import { SecretsService } from '../common/crypto/secrets.service';
+import { maskIdNumber } from '../common/mask';
 import { origin, RequestContext } from '../common/request-context';
 import { isUniqueViolation } from '../database/query-errors';
-import { recordApplicationEvent } from '../applications/application-history';
-import { SignApplication } from '../applications/sign-application.entity';
 import { Upload } from '../upload/upload.entity';
 import { UploadService } from '../upload/upload.service';
 import { SmsCodeService } from '../verification/sms-code.service';
 import { EmployeeDto } from './dto/employee.dto';
-import { EmployeeEducation } from './employee-education.entity';
-import { EmployeeWorkExperience } from './employee-work-experience.entity';
 import { Employee } from './employee.entity';
 import { educationOut, educationRows, entityToResume, resumeToEntity, workOut, workRows } from './employee.mapper';
+import { EmployeeRepository } from './employee.repository';
 import { ageOn, parseResidentId } from './id-number';
 
 /** A resume that passed every check, with what the checks found. */
@@ -28,114 +28,136 @@ interface CheckedResume {
   back: Upload;
 }
 
-/** Statuses in which the worker may no longer change the resume (seed §3.2.2). */
-const LOCKED = new Set([SignApplicationStatus.PendingSignature, SignApplicationStatus.Signed]);
-/** Statuses from which a PUT resubmits the application. */
+/** Statuses from which a PUT resubmits the application; from the others it edits the resume under review, or is refused. */
 const CLOSED = new Set([SignApplicationStatus.Rejected, SignApplicationStatus.Cancelled]);
 
 @Injectable()
 export class EmployeeService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly employees: EmployeeRepository,
+    private readonly applications: ApplicationsService,
+    private readonly users: WechatUserRepository,
     private readonly catalog: CatalogService,
     private readonly uploads: UploadService,
     private readonly smsCodes: SmsCodeService,
     private readonly secrets: SecretsService,
   ) {}
 
-  /** POST /employee: the resume, its rows and an application with status 1, in one transaction. */
+  /**
+   * POST /employee: the resume, its rows and the application (status 1), in one transaction. The
+   * SMS code is taken last, inside it: of racing submissions the database decides (409), and a
+   * failed one leaves the code usable.
+   */
   async create(userId: number, dto: EmployeeDto, context: RequestContext): Promise<void> {
-    if (await this.db.getRepository(Employee).existsBy({ userId })) throw new AppException(ErrorCode.EmployeeExists);
+    if (await this.employees.existsForUser(userId)) throw new AppException(ErrorCode.EmployeeExists);
     const checked = await this.check(userId, dto);
-    // The code first: only someone who holds the phone learns that another resume uses it.
-    await this.smsCodes.consumeOrProven(userId, dto.phone, dto.verify_code);
     await this.assertNoClash(userId, dto.phone, checked.idNumberHash);
-    await this.writeUnique(userId, dto.phone, checked, ErrorCode.EmployeeExists, async (manager) => {
-      const employee = await manager.save(Employee, manager.create(Employee, this.employeeFields(userId, dto, checked)));
-      await this.replaceRows(manager, employee.id, dto);
-      const application = await manager.save(SignApplication, manager.create(SignApplication, {
-        employeeId: employee.id,
-        status: SignApplicationStatus.Applied,
-        reason: null,
-        applyTime: new Date(),
-        ...this.applicationFields(dto, context),
-      }));
-      await recordApplicationEvent(manager, {
-        applicationId: application.id, event: 'applied', fromStatus: null, toStatus: application.status, actor: { type: 'employee', id: userId }, context,
-      });
-    });
+    const actor: ApplicationActor = { type: 'employee', userId, context };
+    await this.smsCodes.spendLast(userId, dto.phone, dto.verify_code, (takeCode) =>
+      this.writeUnique(userId, dto.phone, checked, ErrorCode.EmployeeExists, () =>
+        this.applications.apply(actor, { ...this.applicationFields(dto, context), reason: null, applyTime: new Date() }, async (manager) => {
+          const employee = await this.employees.insert(manager, this.employeeFields(userId, dto, checked), educationRows(dto.employee_edu), workRows(dto.work_exp));
+          await takeCode();
+          return employee.id;
+        }),
+      ),
+    );
   }
 
   /** PUT /employee: refused while the application waits for a signature or is signed; after a rejection or a cancellation it resubmits. */
   async update(userId: number, dto: EmployeeDto, context: RequestContext): Promise<void> {
-    const employee = await this.db.getRepository(Employee).findOneBy({ userId });
+    const employee = await this.employees.findByUser(userId);
     if (!employee) throw new AppException(ErrorCode.EmployeeNotFound);
-    const application = await this.db.getRepository(SignApplication).findOneByOrFail({ employeeId: employee.id });
-    if (LOCKED.has(application.status)) throw new AppException(ErrorCode.ApplicationLocked);
+    const application = await this.applicationOf(employee);
+    const action = CLOSED.has(application.status) ? 'resubmit' : 'edit';
+    assertTransition(action, application.status);
     const checked = await this.check(userId, dto);
-    if (dto.phone !== employee.phone) await this.smsCodes.consumeOrProven(userId, dto.phone, dto.verify_code);
     await this.assertNoClash(userId, dto.phone, checked.idNumberHash);
 
-    const resubmit = CLOSED.has(application.status);
-    await this.writeUnique(userId, dto.phone, checked, ErrorCode.ApplicationChanged, async (manager) => {
-      // The version check makes a concurrent HR decision and this edit exclusive: one of them wins.
-      const changed = await manager.update(
-        SignApplication,
-        { id: application.id, version: application.version },
-        {
-          ...this.applicationFields(dto, context),
-          ...(resubmit ? { status: SignApplicationStatus.Applied, reason: null, applyTime: new Date() } : {}),
-          version: application.version + 1,
-        },
+    const actor: ApplicationActor = { type: 'employee', userId, context };
+    const write = (takeCode: () => Promise<void>) =>
+      this.writeUnique(userId, dto.phone, checked, ErrorCode.ApplicationChanged, () =>
+        this.applications.transition(application, action, actor, {
+          // The apply time only changes when the worker reapplies, so an edit under review keeps its place in HR's queue.
+          changes: { ...this.applicationFields(dto, context), ...(action === 'resubmit' ? { reason: null, applyTime: new Date() } : {}) },
+          within: async (manager) => {
+            await this.employees.replace(manager, employee.id, this.employeeFields(userId, dto, checked), educationRows(dto.employee_edu), workRows(dto.work_exp));
+            await this.resetVerificationIfIdentityChanged(manager, employee, dto, checked);
+            await takeCode();
+          },
+        }),
       );
-      if (!changed.affected) throw new AppException(ErrorCode.ApplicationChanged);
-      await manager.update(Employee, employee.id, this.employeeFields(userId, dto, checked));
-      // A real-name check vouches for one name and ID number: another pair must be checked anew.
-      if (employee.realName !== dto.real_name || employee.idNumberHash !== checked.idNumberHash) {
-        await manager.update(WechatUser, userId, { verifyStatus: VerifyStatus.Pending, verifyReason: null });
-      }
-      await manager.delete(EmployeeEducation, { employeeId: employee.id });
-      await manager.delete(EmployeeWorkExperience, { employeeId: employee.id });
-      await this.replaceRows(manager, employee.id, dto);
-      await recordApplicationEvent(manager, {
-        applicationId: application.id,
-        event: resubmit ? 'resubmitted' : 'updated',
-        fromStatus: application.status,
-        toStatus: resubmit ? SignApplicationStatus.Applied : application.status,
-        actor: { type: 'employee', id: userId },
-        context,
-      });
-    });
+    // A new phone is proven by a code; the same phone needs none.
+    if (dto.phone !== employee.phone) await this.smsCodes.spendLast(userId, dto.phone, dto.verify_code, write);
+    else await write(async () => undefined);
   }
 
   /** GET /employee */
   async get(userId: number, baseUrl: string): Promise<EmployeeResponse> {
-    const employee = await this.db.getRepository(Employee).findOne({
-      where: { userId },
-      relations: { education: true, workExperience: true, idCardFront: true, idCardBack: true },
-      order: { education: { sort: 'ASC' }, workExperience: { sort: 'ASC' } },
-    });
+    const employee = await this.employees.findWhole({ userId });
     if (!employee) throw new AppException(ErrorCode.EmployeeNotFound);
-    const application = await this.db.getRepository(SignApplication).findOneOrFail({
-      where: { employeeId: employee.id },
-      relations: { company: true, handler: true },
-    });
+    const application = await this.applications.findByEmployeeWithTerms(employee.id);
+    if (!application) throw new AppException(ErrorCode.EmployeeNotFound);
     return {
       id: employee.id,
       ...entityToResume(employee),
       id_number: this.secrets.decrypt(employee.idNumberEnc),
-      id_card_front: this.uploads.signedUrl(employee.idCardFront!.storageKey, baseUrl),
-      id_card_back: this.uploads.signedUrl(employee.idCardBack!.storageKey, baseUrl),
+      ...this.photosAndRows(employee, baseUrl),
       company_id: application.companyId,
       work_pos: application.workPos,
       ad_user_id: application.handlerId,
       company: companyRef(application.company!),
       handler: handlerRef(application.handler!),
-      employee_edu: employee.education!.map(educationOut),
-      work_exp: employee.workExperience!.map(workOut),
       status: application.status,
       reason: application.reason ?? '',
     };
+  }
+
+  /** The whole resume as HR's detail shows it: the ID number masked (its reveal is audited elsewhere), photo links, rows, real-name status. */
+  async resumeForReview(employeeId: number, baseUrl: string) {
+    const employee = await this.employees.findWhole({ id: employeeId });
+    if (!employee) throw new AppException(ErrorCode.EmployeeNotFound);
+    return {
+      resume: {
+        ...entityToResume(employee),
+        id_number_masked: maskIdNumber(this.secrets.decrypt(employee.idNumberEnc)),
+        ...this.photosAndRows(employee, baseUrl),
+      },
+      verify_status: employee.user!.verifyStatus,
+      verify_reason: employee.user!.verifyReason ?? '',
+    };
+  }
+
+  /** The worker's resume, as the signing and real-name screens need it. */
+  findByUser(userId: number): Promise<Employee | null> {
+    return this.employees.findByUser(userId);
+  }
+
+  /** The decrypted ID number, for the screens that show or check it in full. */
+  idNumberOf(employee: Employee): string {
+    return this.secrets.decrypt(employee.idNumberEnc);
+  }
+
+  private photosAndRows(employee: Employee, baseUrl: string) {
+    return {
+      id_card_front: this.uploads.signedUrl(employee.idCardFront!.storageKey, baseUrl),
+      id_card_back: this.uploads.signedUrl(employee.idCardBack!.storageKey, baseUrl),
+      employee_edu: employee.education!.map(educationOut),
+      work_exp: employee.workExperience!.map(workOut),
+    };
+  }
+
+  private async applicationOf(employee: Employee): Promise<SignApplication> {
+    const application = await this.applications.findByEmployee(employee.id);
+    if (!application) throw new AppException(ErrorCode.EmployeeNotFound);
+    return application;
+  }
+
+  /** A real-name check vouches for one name and ID number: another pair must be checked anew. */
+  private async resetVerificationIfIdentityChanged(manager: EntityManager, employee: Employee, dto: EmployeeDto, checked: CheckedResume): Promise<void> {
+    if (employee.realName !== dto.real_name || employee.idNumberHash !== checked.idNumberHash) {
+      await this.users.setVerification(employee.userId, VerifyStatus.Pending, null, manager);
+    }
   }
 
   /** Everything about the body that needs the database or the rules of the ID number; the first problem is a 400 naming its field. */
@@ -168,18 +190,18 @@ export class EmployeeService {
   }
 
   private async assertNoClash(userId: number, phone: string, idNumberHash: string): Promise<void> {
-    const others = this.db.getRepository(Employee);
-    if (await others.existsBy({ phone, userId: Not(userId) })) throw new AppException(ErrorCode.PhoneTaken);
-    if (await others.existsBy({ idNumberHash, userId: Not(userId) })) throw new AppException(ErrorCode.IdNumberTaken);
+    const clash = await this.employees.clash(userId, phone, idNumberHash);
+    if (clash === 'phone') throw new AppException(ErrorCode.PhoneTaken);
+    if (clash === 'id_number') throw new AppException(ErrorCode.IdNumberTaken);
   }
 
   /**
-   * Runs the writes in one transaction. When a unique index refuses them, a concurrent request won
-   * the race: the phone or ID number went to another resume, or else `raced` says what happened.
+   * Runs the writes. When a unique index refuses them, a concurrent request won the race: the phone
+   * or ID number went to another resume, or else `raced` says what happened.
    */
-  private async writeUnique(userId: number, phone: string, checked: CheckedResume, raced: ErrorCode, write: (manager: EntityManager) => Promise<void>): Promise<void> {
+  private async writeUnique<T>(userId: number, phone: string, checked: CheckedResume, raced: ErrorCode, write: () => Promise<T>): Promise<T> {
     try {
-      await this.db.transaction(write);
+      return await write();
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       await this.assertNoClash(userId, phone, checked.idNumberHash);
@@ -198,14 +220,9 @@ export class EmployeeService {
     };
   }
 
-  /** What every submission sets; the apply time only changes when the worker (re)applies, so an edit under review keeps its place in HR's queue. */
+  /** What every submission sets: where to, through whom, and where the worker applied from. */
   private applicationFields(dto: EmployeeDto, context: RequestContext): Partial<SignApplication> {
     const { ip, city, lng, lat } = origin(context);
     return { companyId: dto.company_id, workPos: dto.work_pos, handlerId: dto.ad_user_id, applyIp: ip, applyCity: city, applyLng: lng, applyLat: lat };
-  }
-
-  private async replaceRows(manager: EntityManager, employeeId: number, dto: EmployeeDto): Promise<void> {
-    await manager.insert(EmployeeEducation, educationRows(employeeId, dto.employee_edu));
-    await manager.insert(EmployeeWorkExperience, workRows(employeeId, dto.work_exp));
   }
 }

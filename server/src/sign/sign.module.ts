@@ -1,14 +1,18 @@
 import { Module } from '@nestjs/common';
+import { ApplicationsModule } from '../applications/applications.module';
+import { AuthModule } from '../auth/auth.module';
+import { EmployeeModule } from '../employee/employee.module';
 import { UploadModule } from '../upload/upload.module';
 import { VerificationModule } from '../verification/verification.module';
-import { SignStatusService } from './sign-status.service';
+import { ContractDocumentRepository } from './contract-document.repository';
 import { SigningController } from './signing.controller';
 import { SigningService } from './signing.service';
-import { SignController } from './sign.controller';
 
+/** The worker signs the approved contract (GET /sign/contract, POST /sign, GET /sign/document) and anyone checks a signed file (/verify/document). */
 @Module({
-  imports: [UploadModule, VerificationModule],
-  controllers: [SignController, SigningController],
-  providers: [SignStatusService, SigningService],
+  imports: [ApplicationsModule, AuthModule, EmployeeModule, UploadModule, VerificationModule],
+  controllers: [SigningController],
+  providers: [ContractDocumentRepository, SigningService],
+  exports: [SigningService],
 })
 export class SignModule {}

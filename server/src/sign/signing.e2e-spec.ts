@@ -3,9 +3,10 @@ import { AdminClient } from '../test/admin-client';
 import { FakeTsaServer } from '../test/fake-tsa.server';
 import { TINY_PNG } from '../test/fixtures';
 import { pdfsig } from '../test/pdf-tools';
-import { APPROVAL, applyingWorker, download, freshSmsCode, signaturePng, templatePdf, uploadContract } from '../test/sign-fixtures';
+import { APPROVAL, applyingWorker, ENTRY_DATE, download, freshSmsCode, signaturePng, templatePdf, uploadContract } from '../test/sign-fixtures';
 import { startTestApp, TestApp } from '../test/test-app';
 import { ContractDocument } from './contract-document.entity';
+import { termEndDate } from './signing.service';
 import { SignApplication } from '../applications/sign-application.entity';
 
 describe('signing a labor contract on the phone', () => {
@@ -45,7 +46,7 @@ describe('signing a labor contract on the phone', () => {
     const { worker, resume, applicationId } = await approvedWorker();
     const preview = (await worker.get('/sign/contract').set({ 'X-location': '113.62,34.75' }).expect(200)).body.data;
     expect(preview.terms).toMatchObject({
-      worker_name: '李签署', salary: '6500.50', entry_date: '2026-12-01', term_years: 3, end_date: '2029-11-30', phone: resume.phone,
+      worker_name: '李签署', salary: '6500.50', entry_date: ENTRY_DATE, term_years: 3, end_date: termEndDate(ENTRY_DATE, 3), phone: resume.phone,
       id_number_masked: `${(resume.id_number as string).slice(0, 4)}**********${(resume.id_number as string).slice(-4)}`,
     });
     const filled = await download(t, preview.preview_url);

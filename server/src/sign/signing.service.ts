@@ -1,27 +1,28 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ContractPreviewResponse, DocumentVerificationResponse, ErrorCode, SignApplicationStatus, SignedDocumentResponse, VerifyStatus } from '@shanqian/shared';
-import { DataSource, EntityManager } from 'typeorm';
+import { transitionRefused } from '../applications/application-status';
+import { ApplicationActor, ApplicationsService } from '../applications/applications.service';
+import { SignApplicationEventType } from '../applications/sign-application-event.entity';
+import { SignApplication } from '../applications/sign-application.entity';
 import { WechatUser } from '../auth/wechat-user.entity';
+import { WechatUserRepository } from '../auth/wechat-user.repository';
 import { AppException } from '../common/app.exception';
-import { SecretsService, sha256Hex } from '../common/crypto/secrets.service';
+import { sha256Hex } from '../common/crypto/secrets.service';
 import { maskIdNumber } from '../common/mask';
 import { origin, RequestContext } from '../common/request-context';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { isUniqueViolation } from '../database/query-errors';
 import { Employee } from '../employee/employee.entity';
+import { EmployeeService } from '../employee/employee.service';
 import { FILE_LINK_TTL_SECONDS, UploadService } from '../upload/upload.service';
 import { SmsCodeService } from '../verification/sms-code.service';
-import { recordApplicationEvent } from '../applications/application-history';
-import { assertTransition, STATUS_LABELS } from '../applications/application-status';
 import { ContractDocument } from './contract-document.entity';
+import { ContractDocumentRepository } from './contract-document.repository';
 import { Contract } from './contract.entity';
 import { applySignature, AuditTrail, ContractTerms, renderContractForSigning } from './pdf/contract-pdf';
 import { PadesSigner, TimestampError } from './pdf/pades-signer';
 import { ensureLocalCertificate, loadP12 } from './pdf/platform-certificate';
 import { inspectSignedPdf } from './pdf/signed-pdf-verifier';
-import { SignApplicationEvent, SignApplicationEventType } from '../applications/sign-application-event.entity';
-import { SignApplication } from '../applications/sign-application.entity';
 
 /** How the audit page names each event of the evidence chain. */
 const EVENT_LABELS: Partial<Record<SignApplicationEventType, string>> = {
@@ -63,10 +64,12 @@ export class SigningService implements OnModuleInit {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly applications: ApplicationsService,
+    private readonly employees: EmployeeService,
+    private readonly users: WechatUserRepository,
+    private readonly documents: ContractDocumentRepository,
     private readonly uploads: UploadService,
     private readonly smsCodes: SmsCodeService,
-    private readonly secrets: SecretsService,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -84,9 +87,9 @@ export class SigningService implements OnModuleInit {
   /** GET /sign/contract */
   async preview(userId: number, baseUrl: string, context: RequestContext): Promise<ContractPreviewResponse> {
     const signing = await this.load(userId);
-    if (signing.application.status !== SignApplicationStatus.PendingSignature) throw this.notSignable(signing.application);
+    if (signing.application.status !== SignApplicationStatus.PendingSignature) throw transitionRefused('sign', signing.application.status);
     const { document, terms } = await this.ensureDocument(signing);
-    await this.db.transaction((manager) => this.event(manager, signing, 'contract_viewed', context, { filled_sha256: document.filledSha256 }));
+    await this.applications.note(signing.application, 'contract_viewed', this.actor(signing, context), { filled_sha256: document.filledSha256 });
     return {
       application_id: signing.application.id,
       application_no: terms.applicationNo,
@@ -101,15 +104,22 @@ export class SigningService implements OnModuleInit {
     };
   }
 
-  /** POST /sign. Idempotent: once signed, every retry answers the same document. */
+  /**
+   * POST /sign. Idempotent: once signed, every retry answers the same document. The SMS code is
+   * taken for the signing and given back if it fails (a time stamp authority down, HR cancelling
+   * meanwhile), so only a signature that stands uses it up.
+   */
   async sign(userId: number, signaturePng: Buffer, verifyCode: string, baseUrl: string, context: RequestContext): Promise<SignedDocumentResponse> {
     const signing = await this.load(userId);
     if (signing.application.status === SignApplicationStatus.Signed) return this.document(userId, baseUrl);
-    if (signing.application.status !== SignApplicationStatus.PendingSignature) throw this.notSignable(signing.application);
+    if (signing.application.status !== SignApplicationStatus.PendingSignature) throw transitionRefused('sign', signing.application.status);
     if (signing.user.verifyStatus !== VerifyStatus.Passed) throw new AppException(ErrorCode.SignNotReady, '请先完成实名认证再签署合同');
     const { document, terms } = await this.ensureDocument(signing);
+    await this.smsCodes.spend(signing.employee.phone, verifyCode, () => this.seal(signing, document, terms, signaturePng, context));
+    return this.document(userId, baseUrl);
+  }
 
-    await this.smsCodes.consume(signing.employee.phone, verifyCode);
+  private async seal(signing: SigningContext, document: ContractDocument, terms: ContractTerms, signaturePng: Buffer, context: RequestContext): Promise<void> {
     const confirmedAt = new Date();
     const signedAt = new Date();
     const audit = await this.auditTrail(signing, terms, document, [
@@ -129,37 +139,23 @@ export class SigningService implements OnModuleInit {
     }
     const inspection = inspectSignedPdf(sealed, [this.signer.fingerprintSha256]);
     // Stored only once sealing succeeded, so a failed attempt leaves no files behind.
-    const signature = await this.uploads.storeFile(signaturePng, 'image/png', userId);
-    const stored = await this.uploads.storeFile(sealed, 'application/pdf', userId);
-
-    const transition = assertTransition('sign', signing.application.status);
-    await this.db.transaction(async (manager) => {
-      const changed = await manager.update(
-        SignApplication,
-        { id: signing.application.id, version: signing.application.version },
-        { status: transition.to, version: signing.application.version + 1 },
-      );
-      if (!changed.affected) {
-        const now = await manager.findOneByOrFail(SignApplication, { id: signing.application.id });
-        throw this.notSignable(now);
-      }
-      await manager.update(ContractDocument, document.id, {
-        signedKey: stored.storageKey, signedSha256: stored.sha256, signedAt, signatureUploadId: signature.id,
-        certSha256: this.signer.fingerprintSha256, timestampAt: inspection.timestamp,
-      });
-      await this.event(manager, signing, 'intent_confirmed', context, { phone: signing.employee.phone });
-      await recordApplicationEvent(manager, {
-        applicationId: signing.application.id, event: transition.event, fromStatus: signing.application.status, toStatus: transition.to,
-        actor: { type: 'employee', id: userId }, context, detail: JSON.stringify({ sha256: stored.sha256 }),
-      });
+    const signature = await this.uploads.storeFile(signaturePng, 'image/png', signing.user.id);
+    const stored = await this.uploads.storeFile(sealed, 'application/pdf', signing.user.id);
+    await this.applications.transition(signing.application, 'sign', this.actor(signing, context), {
+      detail: { sha256: stored.sha256 },
+      before: [{ event: 'intent_confirmed', detail: { phone: signing.employee.phone } }],
+      within: (manager) =>
+        this.documents.update(document.id, {
+          signedKey: stored.storageKey, signedSha256: stored.sha256, signedAt, signatureUploadId: signature.id,
+          certSha256: this.signer.fingerprintSha256, timestampAt: inspection.timestamp,
+        }, manager),
     });
-    return this.document(userId, baseUrl);
   }
 
   /** GET /sign/document: the worker's signed contract, always free to view and download. */
   async document(userId: number, baseUrl: string): Promise<SignedDocumentResponse> {
     const signing = await this.load(userId);
-    const document = await this.db.getRepository(ContractDocument).findOneBy({ applicationId: signing.application.id });
+    const document = await this.documents.findByApplication(signing.application.id);
     if (!document?.signedKey || !document.signedSha256 || !document.signedAt) throw new AppException(ErrorCode.SignDocumentNotFound);
     return {
       application_id: signing.application.id,
@@ -175,7 +171,7 @@ export class SigningService implements OnModuleInit {
   /** POST /verify/document: is this file a contract signed here, unchanged? */
   async verify(file: Express.Multer.File | undefined): Promise<DocumentVerificationResponse> {
     if (!file?.buffer?.length) throw new AppException(ErrorCode.UploadMissing);
-    const known = await this.db.getRepository(ContractDocument).findOneBy({ signedSha256: sha256Hex(file.buffer) });
+    const known = await this.documents.findBySignedSha256(sha256Hex(file.buffer));
     const inspection = inspectSignedPdf(file.buffer, [this.signer.fingerprintSha256]);
     const intact = inspection.signatureValid && inspection.coversWholeFile;
     return {
@@ -189,17 +185,23 @@ export class SigningService implements OnModuleInit {
     };
   }
 
+  /** The signed file of an application, as HR's detail shows it; null until signed. */
+  async signedDocumentOf(applicationId: number, baseUrl: string): Promise<{ signed_at: Date | null; sha256: string | null; timestamp_at: Date | null; url: string } | null> {
+    const document = await this.documents.findByApplication(applicationId);
+    if (!document?.signedKey) return null;
+    return { signed_at: document.signedAt, sha256: document.signedSha256, timestamp_at: document.timestampAt, url: this.uploads.signedUrl(document.signedKey, baseUrl) };
+  }
+
   private async load(userId: number): Promise<SigningContext> {
-    const employee = await this.db.getRepository(Employee).findOneBy({ userId });
-    if (!employee) throw new AppException(ErrorCode.EmployeeNotFound);
-    const application = await this.db.getRepository(SignApplication).findOne({ where: { employeeId: employee.id }, relations: { company: true, contract: true } });
-    if (!application) throw new AppException(ErrorCode.EmployeeNotFound);
-    const user = await this.db.getRepository(WechatUser).findOneByOrFail({ id: userId });
+    const employee = await this.employees.findByUser(userId);
+    const application = employee && (await this.applications.findByEmployeeWithTerms(employee.id));
+    const user = await this.users.findById(userId);
+    if (!employee || !application || !user) throw new AppException(ErrorCode.EmployeeNotFound);
     return { application, employee, user };
   }
 
-  private notSignable(application: SignApplication): AppException {
-    return new AppException(ErrorCode.SignNotReady, `签约申请当前状态为「${STATUS_LABELS[application.status]}」，不能签署合同`);
+  private actor({ user }: SigningContext, context: RequestContext): ApplicationActor {
+    return { type: 'employee', userId: user.id, context };
   }
 
   private terms({ application, employee }: SigningContext, contract: Contract): ContractTerms {
@@ -210,7 +212,7 @@ export class SigningService implements OnModuleInit {
       companyName: application.company!.companyName,
       contractBody: contract.contractBody,
       workerName: employee.realName,
-      idNumberMasked: maskIdNumber(this.secrets.decrypt(employee.idNumberEnc)),
+      idNumberMasked: maskIdNumber(this.employees.idNumberOf(employee)),
       phone: employee.phone,
       position: application.workPos,
       salary: application.salary,
@@ -229,8 +231,7 @@ export class SigningService implements OnModuleInit {
     const contract = signing.application.contract!;
     const terms = this.terms(signing, contract);
     const termsSha256 = sha256Hex(JSON.stringify({ ...terms, contractId: contract.id, template: contract.fileUrl }));
-    const documents = this.db.getRepository(ContractDocument);
-    const existing = await documents.findOneBy({ applicationId: signing.application.id });
+    const existing = await this.documents.findByApplication(signing.application.id);
     if (existing && existing.termsSha256 === termsSha256) return { document: existing, terms };
 
     const template = await this.uploads.read(contract.fileUrl);
@@ -238,18 +239,18 @@ export class SigningService implements OnModuleInit {
     const stored = await this.uploads.storeFile(filled, 'application/pdf', signing.user.id);
     const fields = { termsSha256, templateSha256: sha256Hex(template), filledKey: stored.storageKey, filledSha256: stored.sha256 };
     try {
-      if (existing) await documents.update(existing.id, fields);
-      else await documents.insert({ applicationId: signing.application.id, ...fields });
+      if (existing) await this.documents.update(existing.id, fields);
+      else await this.documents.insert({ applicationId: signing.application.id, ...fields });
     } catch (error) {
       // Two first views at once: the other one's document stands.
       if (!isUniqueViolation(error)) throw error;
     }
-    return { document: await documents.findOneByOrFail({ applicationId: signing.application.id }), terms };
+    return { document: (await this.documents.findByApplication(signing.application.id))!, terms };
   }
 
   /** The evidence chain printed on the audit page: what happened before, then this signing's own steps. */
   private async auditTrail(signing: SigningContext, terms: ContractTerms, document: ContractDocument, now: AuditTrail['events']): Promise<AuditTrail> {
-    const history = await this.db.getRepository(SignApplicationEvent).find({ where: { applicationId: signing.application.id }, order: { id: 'ASC' } });
+    const history = await this.applications.history(signing.application.id);
     const events = history
       .filter((e) => EVENT_LABELS[e.event])
       .map((e) => ({ label: EVENT_LABELS[e.event]!, at: e.createdAt, ip: e.ip, city: e.city, location: e.lng !== null && e.lat !== null ? `${e.lng},${e.lat}` : null }));
@@ -267,12 +268,5 @@ export class SigningService implements OnModuleInit {
   private where(context: RequestContext): { ip: string; city: string | null; location: string | null } {
     const { ip, city, lng, lat } = origin(context);
     return { ip, city, location: lng !== null && lat !== null ? `${lng},${lat}` : null };
-  }
-
-  private event(manager: EntityManager, { application, user }: SigningContext, event: SignApplicationEventType, context: RequestContext, detail: object): Promise<void> {
-    return recordApplicationEvent(manager, {
-      applicationId: application.id, event, fromStatus: application.status, toStatus: application.status,
-      actor: { type: 'employee', id: user.id }, context, detail: JSON.stringify(detail),
-    });
   }
 }

@@ -1,5 +1,6 @@
 import { crc32, deflateSync } from 'node:zlib';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { chinaDate } from '../common/china-time';
 import { KV_STORE, KvStore } from '../common/kv/kv-store';
 import { VerificationKeys } from '../verification/verification-keys.service';
 import { MiniProgramClient } from './api-client';
@@ -39,7 +40,13 @@ export async function uploadContract(admin: AdminClient, companyId: number, pdf?
   return res.body.data.id;
 }
 
-export const APPROVAL = { entry_date: '2026-12-01', salary: '6500.50' } as const;
+/** An entry date two weeks from today (China time): inside the approval window whenever the suite runs. */
+export const ENTRY_DATE = (() => {
+  const { year, month, day } = chinaDate();
+  return new Date(Date.UTC(year, month - 1, day + 14)).toISOString().slice(0, 10);
+})();
+
+export const APPROVAL = { entry_date: ENTRY_DATE, salary: '6500.50' } as const;
 
 /** A real PNG of `width`×`height` with a dark stroke across it, as the mini-program's signature canvas exports. */
 export function signaturePng(width = 400, height = 160): Buffer {

@@ -1,14 +1,15 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { OnEvent } from '@nestjs/event-emitter';
 import { SignApplicationStatus } from '@shanqian/shared';
-import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { ANY_APPLICATION_EVENT, ApplicationTransitioned } from '../../applications/application-events';
 import { STATUS_LABELS } from '../../applications/application-status';
-import { SignApplicationEvent } from '../../applications/sign-application-event.entity';
+import { ApplicationsService } from '../../applications/applications.service';
 import { SignApplication } from '../../applications/sign-application.entity';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { BridgeQueue } from '../common/bridge-queue';
 import { ExternalApplication, ExternalApplicationInput, FEISHU_CLIENT, FeishuHireClient } from './feishu-hire.client';
 import { FeishuLink } from './feishu-link.entity';
+import { FeishuLinkRepository } from './feishu-link.repository';
 
 /** The Feishu stage of each status of ours: the status's own name. */
 const FEISHU_STAGES = STATUS_LABELS;
@@ -52,7 +53,8 @@ export class FeishuMirrorService implements OnModuleInit, OnApplicationBootstrap
   private stopped = false;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly links: FeishuLinkRepository,
+    private readonly applications: ApplicationsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(FEISHU_CLIENT) private readonly client: FeishuHireClient | null,
     private readonly queue: BridgeQueue,
@@ -80,28 +82,25 @@ export class FeishuMirrorService implements OnModuleInit, OnApplicationBootstrap
   async queueMirror(link: Pick<FeishuLink, 'id' | 'applicationId' | 'talentId'>, application: Pick<SignApplication, 'status' | 'version'>): Promise<void> {
     const job: MirrorJob = { applicationId: link.applicationId, talentId: link.talentId, status: application.status };
     await this.queue.enqueue('feishu', MIRROR_JOB, job, `${link.applicationId}:${link.talentId}:${application.status}:${application.version}`);
-    await this.db.getRepository(FeishuLink).update({ id: link.id, talentId: link.talentId }, { lastStage: FEISHU_STAGES[application.status] });
+    await this.links.update(link.id, link.talentId, { lastStage: FEISHU_STAGES[application.status] });
+  }
+
+  /** Each committed change of a linked application queues its mirror at once; the watcher only catches what this missed (a crash in between). */
+  @OnEvent(ANY_APPLICATION_EVENT, { async: true })
+  async onApplicationChanged(event: ApplicationTransitioned): Promise<void> {
+    if (!this.client || this.stopped) return;
+    try {
+      const link = await this.links.findByApplication(event.applicationId);
+      if (link) await this.queueMirror(link, { status: event.toStatus, version: event.version });
+    } catch (error) {
+      this.logger.warn(`queueing the mirror of application ${event.applicationId} failed, the watcher will: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   /** One pass of the watcher: queues a mirror for each linked application whose status moved since its last one. */
   async scan(): Promise<void> {
-    const stages = Object.entries(FEISHU_STAGES);
-    const stageOfStatus = `CASE a.status ${stages.map((_, i) => `WHEN :status${i} THEN :stage${i}`).join(' ')} END`;
-    const parameters = Object.fromEntries(stages.flatMap(([status, stage], i) => [[`status${i}`, Number(status)], [`stage${i}`, stage]]));
-    const moved: { id: number; applicationId: number; talentId: string; status: number; version: number }[] = await this.db
-      .getRepository(FeishuLink)
-      .createQueryBuilder('l')
-      .innerJoin(SignApplication, 'a', 'a.id = l.application_id')
-      .select(['l.id AS id', 'l.application_id AS applicationId', 'l.talent_id AS talentId', 'a.status AS status', 'a.version AS version'])
-      .where(`l.last_stage IS NULL OR l.last_stage <> ${stageOfStatus}`, parameters)
-      .orderBy('l.id')
-      .limit(SCAN_BATCH)
-      .getRawMany();
-    for (const row of moved) {
-      await this.queueMirror(
-        { id: Number(row.id), applicationId: Number(row.applicationId), talentId: row.talentId },
-        { status: Number(row.status), version: Number(row.version) },
-      );
+    for (const row of await this.links.moved(FEISHU_STAGES, SCAN_BATCH)) {
+      await this.queueMirror(row, row);
     }
   }
 
@@ -118,8 +117,8 @@ export class FeishuMirrorService implements OnModuleInit, OnApplicationBootstrap
 
   /** The queued job: creates or updates the external application; PartnerErrors go back to the queue (retry or fail). */
   private async mirror(job: MirrorJob): Promise<void> {
-    const link = await this.db.getRepository(FeishuLink).findOneBy({ applicationId: job.applicationId });
-    const application = await this.db.getRepository(SignApplication).findOneBy({ id: job.applicationId });
+    const link = await this.links.findByApplication(job.applicationId);
+    const application = await this.applications.findById(job.applicationId);
     if (!link || !application || link.talentId !== job.talentId || application.status !== job.status) return;
 
     const input = await this.externalApplication(application, link.talentId);
@@ -136,7 +135,7 @@ export class FeishuMirrorService implements OnModuleInit, OnApplicationBootstrap
   }
 
   private async saved(link: FeishuLink, externalApplicationId: string): Promise<void> {
-    await this.db.getRepository(FeishuLink).update({ id: link.id, talentId: link.talentId }, { externalApplicationId, syncedAt: new Date() });
+    await this.links.update(link.id, link.talentId, { externalApplicationId, syncedAt: new Date() });
   }
 
   /**
@@ -154,10 +153,7 @@ export class FeishuMirrorService implements OnModuleInit, OnApplicationBootstrap
    * are those of the application's history: created at its first event, modified at its latest.
    */
   private async externalApplication(application: SignApplication, talentId: string): Promise<ExternalApplicationInput> {
-    const events = this.db.getRepository(SignApplicationEvent);
-    const [first, last] = await Promise.all(
-      (['ASC', 'DESC'] as const).map((order) => events.findOne({ where: { applicationId: application.id }, order: { id: order } })),
-    );
+    const { first, last } = await this.applications.historyBounds(application.id);
     const stage = FEISHU_STAGES[application.status];
     return {
       external_id: String(application.id),

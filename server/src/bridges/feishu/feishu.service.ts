@@ -1,16 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode } from '@shanqian/shared';
-import { DataSource } from 'typeorm';
-import { AdminPrincipal, seesAllApplications } from '../../admin/admin-route.decorator';
+import { AdminPrincipal } from '../../admin/admin-route.decorator';
 import { AuditLogService } from '../../admin/audit-log.service';
+import { scopeFor } from '../../applications/application-access';
+import { ApplicationsService } from '../../applications/applications.service';
 import { AppException } from '../../common/app.exception';
-import { isUniqueViolation } from '../../database/query-errors';
-import { SignApplication } from '../../applications/sign-application.entity';
 import { BridgeStatusService } from '../common/bridge-status.service';
 import { PartnerError } from '../common/partner-client';
 import { ExternalApplication, FEISHU_CLIENT, FeishuHireClient } from './feishu-hire.client';
 import { FeishuLink } from './feishu-link.entity';
+import { FeishuLinkRepository } from './feishu-link.repository';
 import { FeishuMirrorService } from './feishu-mirror.service';
 import { FeishuLinkDto } from './feishu.dto';
 
@@ -39,7 +38,8 @@ export interface FeishuLinkView {
 @Injectable()
 export class FeishuService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly links: FeishuLinkRepository,
+    private readonly applications: ApplicationsService,
     @Inject(FEISHU_CLIENT) private readonly feishu: FeishuHireClient | null,
     private readonly bridges: BridgeStatusService,
     private readonly mirror: FeishuMirrorService,
@@ -59,23 +59,14 @@ export class FeishuService {
    */
   async link(admin: AdminPrincipal, dto: FeishuLinkDto, ip: string): Promise<FeishuLinkView> {
     this.bridges.assertConfigured('feishu');
-    const application = await this.db.getRepository(SignApplication).findOneBy({ id: dto.application_id });
-    if (!application) throw new AppException(ErrorCode.RecordNotFound, '签约申请不存在');
+    const application = await this.applications.visible(scopeFor(admin), dto.application_id);
     await this.listed(dto.talent_id);
 
-    const links = this.db.getRepository(FeishuLink);
-    let link = await links.findOneBy({ applicationId: application.id });
-    const previousTalentId = link?.talentId ?? null;
-    if (!link) {
-      link = await links.save(links.create({ applicationId: application.id, talentId: dto.talent_id, externalApplicationId: null, lastStage: null, syncedAt: null })).catch(async (error) => {
-        // Linked by someone else at the same moment: theirs stands, and is handled like an earlier link.
-        if (!isUniqueViolation(error)) throw error;
-        return links.findOneByOrFail({ applicationId: application.id });
-      });
-    }
-    if (link.talentId !== dto.talent_id) {
-      await links.update({ id: link.id }, { talentId: dto.talent_id, externalApplicationId: null, lastStage: null, syncedAt: null });
-    }
+    const existing = await this.links.findByApplication(application.id);
+    const previousTalentId = existing?.talentId ?? null;
+    // Linked by someone else at the same moment: theirs stands, and is handled like an earlier link.
+    const link = existing ?? (await this.links.create(application.id, dto.talent_id));
+    if (link.talentId !== dto.talent_id) await this.links.relink(link.id, dto.talent_id);
     if (previousTalentId !== dto.talent_id) {
       await this.audit.record(admin, ip, {
         action: 'feishu.link', targetType: 'sign_apply', targetId: application.id,
@@ -83,17 +74,15 @@ export class FeishuService {
       });
     }
     await this.mirror.queueMirror({ id: link.id, applicationId: application.id, talentId: dto.talent_id }, application);
-    return this.view(await links.findOneByOrFail({ id: link.id }));
+    return this.view((await this.links.findById(link.id))!);
   }
 
   /** The link of an application, for an admin who may see that application. */
   async linkOf(admin: AdminPrincipal, applicationId: number): Promise<FeishuLinkView> {
     this.bridges.assertConfigured('feishu');
-    const application = await this.db.getRepository(SignApplication).findOneBy({ id: applicationId });
-    const link = await this.db.getRepository(FeishuLink).findOneBy({ applicationId });
-    if (!application || !link || (!seesAllApplications(admin) && application.handlerId !== admin.adminId)) {
-      throw new AppException(ErrorCode.RecordNotFound, '该签约申请未关联飞书人才');
-    }
+    await this.applications.visible(scopeFor(admin), applicationId);
+    const link = await this.links.findByApplication(applicationId);
+    if (!link) throw new AppException(ErrorCode.RecordNotFound, '该签约申请未关联飞书人才');
     return this.view(link);
   }
 

@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { ContractAdminModule } from '../admin/contracts/contract-admin.module';
+import { LeapinModule } from '../bridges/leapin/leapin.module';
+import { EmployeeModule } from '../employee/employee.module';
+import { RealnameModule } from '../realname/realname.module';
+import { SignModule } from '../sign/sign.module';
+import { ApplicationAdminController } from './application-admin.controller';
+import { ApplicationAdminService } from './application-admin.service';
+import { ApplicationsModule } from './applications.module';
+import { EmployeeAdminController } from './employee-admin.controller';
+
+/**
+ * HR's screens over applications (/admin/applications, /admin/employees). Apart from
+ * ApplicationsModule because the file of an application gathers what the modules built on it
+ * hold: the resume, real-name checks, the signed document, LeapIn interviews.
+ */
+@Module({
+  imports: [ApplicationsModule, ContractAdminModule, EmployeeModule, LeapinModule, RealnameModule, SignModule],
+  controllers: [ApplicationAdminController, EmployeeAdminController],
+  providers: [ApplicationAdminService],
+})
+export class ApplicationAdminModule {}

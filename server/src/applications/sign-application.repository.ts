@@ -1,0 +1,161 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Page, SignApplicationStatus } from '@shanqian/shared';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { WechatUser } from '../auth/wechat-user.entity';
+import { paginate, PageQueryDto, whereContains } from '../common/pagination';
+import { origin, RequestContext } from '../common/request-context';
+import { PreparedQuery } from '../database/prepared-query';
+import { ApplicationScope } from './application-access';
+import { EventActor, SignApplicationEvent, SignApplicationEventType } from './sign-application-event.entity';
+import { SignApplication } from './sign-application.entity';
+
+/** What the back office filters applications by. */
+export interface ApplicationFilters {
+  status?: SignApplicationStatus | null;
+  companyId?: number | null;
+  handlerId?: number | null;
+  /** Name or phone, anywhere in it. */
+  keyword?: string | null;
+  /** Apply time in [from, to). */
+  from?: Date | null;
+  to?: Date | null;
+}
+
+export interface EventRow {
+  applicationId: number;
+  event: SignApplicationEventType;
+  fromStatus: number | null;
+  toStatus: number;
+  actor: { type: EventActor; id: number };
+  context: RequestContext;
+  detail?: string | null;
+}
+
+/** What the mini-program's home page shows: the application's status and the real-name status. */
+export interface WorkerStatusRow {
+  verify_status: number;
+  verify_reason: string | null;
+  status: number | null;
+  reason: string | null;
+  company_name: string | null;
+}
+
+/**
+ * Every query of `sign_apply` and its history `sign_apply_event`. Writes take the transaction's
+ * manager: only ApplicationsService opens the transactions that change an application.
+ */
+@Injectable()
+export class SignApplicationRepository {
+  /** One round trip, built once: /em_status is the mini-program's most frequent call. */
+  private readonly workerStatusQuery: PreparedQuery<WorkerStatusRow>;
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {
+    this.workerStatusQuery = new PreparedQuery(db, (ds) =>
+      ds
+        .createQueryBuilder(WechatUser, 'u')
+        .leftJoin('employee', 'e', 'e.user_id = u.id')
+        .leftJoin('sign_apply', 'a', 'a.em_id = e.id')
+        .leftJoin('company', 'c', 'c.id = a.company_id')
+        .select(['u.verify_status AS verify_status', 'u.verify_reason AS verify_reason', 'a.status AS status', 'a.reason AS reason', 'c.company_name AS company_name'])
+        .where('u.id = :userId'),
+    );
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  workerStatus(userId: number): Promise<WorkerStatusRow | undefined> {
+    return this.workerStatusQuery.first({ userId });
+  }
+
+  findById(id: number, manager: EntityManager = this.db.manager): Promise<SignApplication | null> {
+    return manager.findOneBy(SignApplication, { id });
+  }
+
+  findByEmployee(employeeId: number): Promise<SignApplication | null> {
+    return this.db.getRepository(SignApplication).findOneBy({ employeeId });
+  }
+
+  /** With the company, the handler and the approved contract: what the worker's screens show. */
+  findByEmployeeWithTerms(employeeId: number): Promise<SignApplication | null> {
+    return this.db.getRepository(SignApplication).findOne({ where: { employeeId }, relations: { company: true, handler: true, contract: true } });
+  }
+
+  /** With the worker, their WeChat user, company, handler and contract: what HR's screens show. */
+  findWithPeople(id: number): Promise<SignApplication | null> {
+    return this.withPeople().where('a.id = :id', { id }).getOne();
+  }
+
+  page(scope: ApplicationScope, filters: ApplicationFilters, page: PageQueryDto): Promise<Page<SignApplication>> {
+    return paginate(this.filtered(scope, filters), page, (a) => a);
+  }
+
+  /** At most `limit` rows, newest first, for an export. */
+  list(scope: ApplicationScope, filters: ApplicationFilters, limit: number): Promise<SignApplication[]> {
+    return this.filtered(scope, filters).take(limit).getMany();
+  }
+
+  async insert(manager: EntityManager, fields: Partial<SignApplication>): Promise<SignApplication> {
+    return manager.save(SignApplication, manager.create(SignApplication, fields));
+  }
+
+  /** Writes the changes only if nobody changed the application since `version` was read; whether it did. */
+  async updateIfVersion(manager: EntityManager, id: number, version: number, changes: Partial<SignApplication>): Promise<boolean> {
+    const result = await manager.update(SignApplication, { id, version }, { ...changes, version: version + 1 });
+    return !!result.affected;
+  }
+
+  /** Appends one event to an application's history, with where the request came from: the evidence chain starts here. */
+  async appendEvent(manager: EntityManager, row: EventRow): Promise<void> {
+    await manager.insert(SignApplicationEvent, {
+      applicationId: row.applicationId,
+      event: row.event,
+      fromStatus: row.fromStatus,
+      toStatus: row.toStatus,
+      actorType: row.actor.type,
+      actorId: row.actor.id,
+      detail: row.detail ? row.detail.slice(0, 512) : null,
+      ...origin(row.context),
+    });
+  }
+
+  events(applicationId: number): Promise<SignApplicationEvent[]> {
+    return this.db.getRepository(SignApplicationEvent).find({ where: { applicationId }, order: { id: 'ASC' } });
+  }
+
+  /** The first and the latest event of an application. */
+  async eventBounds(applicationId: number): Promise<{ first: SignApplicationEvent | null; last: SignApplicationEvent | null }> {
+    const events = this.db.getRepository(SignApplicationEvent);
+    const [first, last] = await Promise.all((['ASC', 'DESC'] as const).map((order) => events.findOne({ where: { applicationId }, order: { id: order } })));
+    return { first, last };
+  }
+
+  private withPeople(): SelectQueryBuilder<SignApplication> {
+    return this.db
+      .getRepository(SignApplication)
+      .createQueryBuilder('a')
+      .innerJoinAndSelect('a.employee', 'e')
+      .innerJoinAndSelect('e.user', 'u')
+      .innerJoinAndSelect('a.company', 'c')
+      .innerJoinAndSelect('a.handler', 'h')
+      .leftJoinAndSelect('a.contract', 'k');
+  }
+
+  private filtered(scope: ApplicationScope, filters: ApplicationFilters): SelectQueryBuilder<SignApplication> {
+    const qb = this.withPeople();
+    if (scope.handlerId !== null) qb.andWhere('a.ad_user_id = :scopeHandler', { scopeHandler: scope.handlerId });
+    if (filters.status) qb.andWhere('a.status = :status', { status: filters.status });
+    if (filters.companyId) qb.andWhere('a.company_id = :companyId', { companyId: filters.companyId });
+    if (filters.handlerId) qb.andWhere('a.ad_user_id = :handlerId', { handlerId: filters.handlerId });
+    if (filters.keyword) {
+      const [byName, nameParams] = whereContains('e.real_name', 'kwName', filters.keyword);
+      const [byPhone, phoneParams] = whereContains('e.phone', 'kwPhone', filters.keyword);
+      qb.andWhere(`(${byName} OR ${byPhone})`, { ...nameParams, ...phoneParams });
+    }
+    if (filters.from) qb.andWhere('a.apply_time >= :from', { from: filters.from });
+    if (filters.to) qb.andWhere('a.apply_time < :to', { to: filters.to });
+    return qb.orderBy('a.apply_time', 'DESC').addOrderBy('a.id', 'DESC');
+  }
+}
