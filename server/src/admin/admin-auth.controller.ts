@@ -2,10 +2,9 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { Public } from '../auth/public.decorator';
 import { Ctx, RequestContext } from '../common/request-context';
 import { AdminAuthService, AdminLoginResult } from './admin-auth.service';
-import { AdminPrincipal, AdminRoute, CurrentAdmin } from './admin-route.decorator';
+import { AdminPrincipal, CurrentAdmin } from './admin-route.decorator';
 import { AdminLoginDto, ChangePasswordDto } from './dto/admin-login.dto';
 
-@AdminRoute()
 @Controller('admin')
 export class AdminAuthController {
   constructor(private readonly auth: AdminAuthService) {}

@@ -5,10 +5,11 @@ import type { AdminRole } from './admin-user.entity';
 export const ADMIN_ROLES = 'shanqian:admin-roles';
 
 /**
- * A back-office route: it needs a live `Authorization: Bearer` admin session instead of the worker's
- * X-auth-token, and, when roles are named, one of them. Put on a controller, it covers every route.
+ * Narrows a back-office route to these roles. Every route under `/admin/` already needs a live admin
+ * session of any role without a decorator (AdminAuthGuard); on a controller this covers each of its
+ * routes, and a route's own list replaces the controller's.
  */
-export const AdminRoute = (...roles: AdminRole[]) => SetMetadata(ADMIN_ROLES, roles);
+export const AdminRoles = (role: AdminRole, ...more: AdminRole[]) => SetMetadata(ADMIN_ROLES, [role, ...more]);
 
 /** Who is acting in the back office, as the admin guard found them. */
 export interface AdminPrincipal {
@@ -27,6 +28,3 @@ export interface AdminRequest extends Request {
 export const CurrentAdmin = createParamDecorator(
   (_: unknown, host: ExecutionContext): AdminPrincipal => host.switchToHttp().getRequest<AdminRequest>().admin,
 );
-
-/** Whether the admin may see applications handled by someone else. */
-export const seesAllApplications = (admin: AdminPrincipal): boolean => admin.role === 'super' || admin.viewAll;

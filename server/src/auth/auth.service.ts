@@ -5,6 +5,7 @@ import { ErrorCode, WeixinLoginResponse } from '@shanqian/shared';
 import { DataSource, LessThan } from 'typeorm';
 import { AppException } from '../common/app.exception';
 import { sha256Hex } from '../common/crypto/secrets.service';
+import { BACK_OFFICE } from '../common/registered-routes';
 import { origin, RequestContext } from '../common/request-context';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { PreparedQuery } from '../database/prepared-query';
@@ -34,11 +35,16 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
         .createQueryBuilder(UserSession, 's')
         .select(['s.id AS sessionId', 's.user_id AS userId'])
         .where('s.token_hash = :tokenHash')
+        .andWhere('s.platform_code = :platformCode')
         .andWhere('s.expires_at > :now'),
     );
   }
 
   async login(code: string, context: RequestContext): Promise<WeixinLoginResponse> {
+    // Before the code is spent at WeChat: a worker session would answer nowhere on this platform.
+    if (context.platformCode === BACK_OFFICE.platform) {
+      throw new AppException(ErrorCode.PlatformCodeUnknown, `X-platform-code: ${BACK_OFFICE.platform} 是后台的平台标识，不能用于小程序登录`);
+    }
     const identity = await this.wechat.code2Session(code);
     const user = await this.upsertUser(identity.openid, identity.unionid);
     // 256 random bits; only its hash is stored.
@@ -77,8 +83,12 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
     }
   }
 
-  async authenticate(token: string): Promise<AuthenticatedUser> {
-    const session = await this.liveSession.first({ tokenHash: sha256Hex(token), now: new Date() });
+  /**
+   * A session answers only on the platform it was opened from, and never on the back office's
+   * (sessions opened there before its logins were refused included).
+   */
+  async authenticate(token: string, platformCode: string): Promise<AuthenticatedUser> {
+    const session = platformCode !== BACK_OFFICE.platform && (await this.liveSession.first({ tokenHash: sha256Hex(token), platformCode, now: new Date() }));
     if (!session) throw new AppException(ErrorCode.AuthTokenInvalid);
     return { userId: Number(session.userId), sessionId: Number(session.sessionId) };
   }

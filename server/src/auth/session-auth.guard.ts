@@ -2,12 +2,16 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ErrorCode, HEADER } from '@shanqian/shared';
 import { AppException } from '../common/app.exception';
+import { isBackOfficeRoute } from '../common/registered-routes';
+import { ContextualRequest } from '../common/request-context';
 import { AuthService } from './auth.service';
 import { AuthenticatedRequest } from './current-user.decorator';
-import { ADMIN_ROLES } from '../admin/admin-route.decorator';
 import { IS_PUBLIC } from './public.decorator';
 
-/** Every endpoint needs a live X-auth-token session unless it is marked @Public() or is a back-office route (AdminAuthGuard's). */
+/**
+ * Every route outside `/admin/` needs a live X-auth-token session, opened from the platform the
+ * request comes from, unless it is marked @Public(). The back office's routes are AdminAuthGuard's.
+ */
 @Injectable()
 export class SessionAuthGuard implements CanActivate {
   constructor(
@@ -16,12 +20,11 @@ export class SessionAuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets) || this.reflector.getAllAndOverride(ADMIN_ROLES, targets)) return true;
-    const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    if (isBackOfficeRoute(context) || this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    const req = context.switchToHttp().getRequest<AuthenticatedRequest & ContextualRequest>();
     const token = req.header(HEADER.authToken)?.trim();
     if (!token) throw new AppException(ErrorCode.AuthTokenMissing);
-    req.user = await this.auth.authenticate(token);
+    req.user = await this.auth.authenticate(token, req.context.platformCode);
     return true;
   }
 }

@@ -1,11 +1,8 @@
-import { Injectable, OnModuleInit, RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { ERROR_CODE_FIELD } from './envelope';
-
-const joinPath = (...parts: (string | string[] | undefined)[]): string =>
-  `/${parts.flat().filter(Boolean).join('/')}`.replace(/\/+/g, '/').replace(/(.)\/$/, '$1');
+import { joinPath, registeredRoutes } from './registered-routes';
 
 /**
  * The routes marked @WithErrorCodeField(), found once at start-up, so that errors answered before
@@ -23,15 +20,8 @@ export class ErrorCodeFieldRoutes implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    for (const { instance, metatype } of this.discovery.getControllers()) {
-      if (!instance || !metatype) continue;
-      const base = Reflect.getMetadata(PATH_METADATA, metatype) as string | string[] | undefined;
-      for (const name of this.scanner.getAllMethodNames(Object.getPrototypeOf(instance))) {
-        const handler = (instance as Record<string, () => unknown>)[name];
-        if (!this.reflector.get<boolean>(ERROR_CODE_FIELD, handler)) continue;
-        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
-        this.routes.add(`${method} ${joinPath(base, Reflect.getMetadata(PATH_METADATA, handler) as string | string[])}`);
-      }
+    for (const { method, path, handler } of registeredRoutes(this.discovery, this.scanner)) {
+      if (this.reflector.get<boolean>(ERROR_CODE_FIELD, handler)) this.routes.add(`${method} ${path}`);
     }
   }
 

@@ -1,11 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { Page } from '@shanqian/shared';
-import { AdminRoute } from '../admin-route.decorator';
+import { AdminRoles } from '../admin-route.decorator';
 import { AuditLogAdminService, AuditLogRow } from './audit-log-admin.service';
 import { AuditLogQueryDto } from './audit-log-query.dto';
 
 /** Super admins only: the trail shows every admin's actions. Append-only, so there is no route that edits or deletes it. */
-@AdminRoute('super')
+@AdminRoles('super')
 @Controller('admin/audit-logs')
 export class AuditLogAdminController {
   constructor(private readonly auditLogs: AuditLogAdminService) {}

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { Page } from '@shanqian/shared';
 import { Ctx, RequestContext } from '../../common/request-context';
-import { AdminPrincipal, AdminRoute, CurrentAdmin } from '../admin-route.decorator';
+import { AdminPrincipal, AdminRoles, CurrentAdmin } from '../admin-route.decorator';
 import { IdParam } from '../records/admin-fields';
 import { EnabledListQueryDto } from '../records/admin-list-query.dto';
 import { SwitchableAdminController } from '../records/switchable-admin.controller';
@@ -10,7 +10,6 @@ import { COMPANIES, CompanyRow } from './catalog-resources';
 import { CompanyDto } from './company.dto';
 
 /** Every admin reads (HR staff pick companies while reviewing); only a super admin writes. */
-@AdminRoute()
 @Controller('admin/companies')
 export class CompanyAdminController extends SwitchableAdminController {
   constructor(private readonly catalog: CatalogAdminService) {
@@ -22,14 +21,14 @@ export class CompanyAdminController extends SwitchableAdminController {
     return this.catalog.list(COMPANIES, query);
   }
 
-  @AdminRoute('super')
+  @AdminRoles('super')
   @Post()
   @HttpCode(200)
   create(@Body() body: CompanyDto, @CurrentAdmin() admin: AdminPrincipal, @Ctx() context: RequestContext): Promise<CompanyRow> {
     return this.catalog.create(COMPANIES, { companyName: body.company_name }, admin, context.ip);
   }
 
-  @AdminRoute('super')
+  @AdminRoles('super')
   @Put(':id')
   update(@IdParam() id: number, @Body() body: CompanyDto, @CurrentAdmin() admin: AdminPrincipal, @Ctx() context: RequestContext): Promise<CompanyRow> {
     return this.catalog.update(COMPANIES, id, { companyName: body.company_name }, admin, context.ip);

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { Page } from '@shanqian/shared';
 import { Ctx, RequestContext } from '../../common/request-context';
-import { AdminPrincipal, AdminRoute, CurrentAdmin } from '../admin-route.decorator';
+import { AdminPrincipal, AdminRoles, CurrentAdmin } from '../admin-route.decorator';
 import { IdParam } from '../records/admin-fields';
 import { SwitchableAdminController } from '../records/switchable-admin.controller';
 import { CatalogAdminService } from './catalog-admin.service';
@@ -9,7 +9,6 @@ import { DictRow, DICTS } from './catalog-resources';
 import { CreateDictDto, DictListQueryDto, UpdateDictDto } from './dict.dto';
 
 /** The entries GET /dict/{dict_item} serves. Every admin reads; only a super admin writes. */
-@AdminRoute()
 @Controller('admin/dicts')
 export class DictAdminController extends SwitchableAdminController {
   constructor(private readonly catalog: CatalogAdminService) {
@@ -21,7 +20,7 @@ export class DictAdminController extends SwitchableAdminController {
     return this.catalog.list(DICTS, query, { 'r.dict_item': query.dict_item });
   }
 
-  @AdminRoute('super')
+  @AdminRoles('super')
   @Post()
   @HttpCode(200)
   create(@Body() body: CreateDictDto, @CurrentAdmin() admin: AdminPrincipal, @Ctx() context: RequestContext): Promise<DictRow> {
@@ -30,7 +29,7 @@ export class DictAdminController extends SwitchableAdminController {
   }
 
   /** An absent dict_item or dict_key means "unchanged"; a different one is refused. */
-  @AdminRoute('super')
+  @AdminRoles('super')
   @Put(':id')
   update(@IdParam() id: number, @Body() body: UpdateDictDto, @CurrentAdmin() admin: AdminPrincipal, @Ctx() context: RequestContext): Promise<DictRow> {
     const values = { dictItem: body.dict_item ?? undefined, dictKey: body.dict_key ?? undefined, dictValue: body.dict_value, sort: body.sort ?? 0 };

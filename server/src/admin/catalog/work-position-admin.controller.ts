@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { Page } from '@shanqian/shared';
 import { Ctx, RequestContext } from '../../common/request-context';
-import { AdminPrincipal, AdminRoute, CurrentAdmin } from '../admin-route.decorator';
+import { AdminPrincipal, AdminRoles, CurrentAdmin } from '../admin-route.decorator';
 import { IdParam } from '../records/admin-fields';
 import { EnabledListQueryDto } from '../records/admin-list-query.dto';
 import { SwitchableAdminController } from '../records/switchable-admin.controller';
@@ -15,7 +15,6 @@ const fields = (body: WorkPositionDto) => ({ name: body.name, sort: body.sort ??
  * Every admin reads; only a super admin writes. Applications store the position's name as it was
  * when submitted, so a rename changes the picker, not past applications.
  */
-@AdminRoute()
 @Controller('admin/work-positions')
 export class WorkPositionAdminController extends SwitchableAdminController {
   constructor(private readonly catalog: CatalogAdminService) {
@@ -27,14 +26,14 @@ export class WorkPositionAdminController extends SwitchableAdminController {
     return this.catalog.list(WORK_POSITIONS, query);
   }
 
-  @AdminRoute('super')
+  @AdminRoles('super')
   @Post()
   @HttpCode(200)
   create(@Body() body: WorkPositionDto, @CurrentAdmin() admin: AdminPrincipal, @Ctx() context: RequestContext): Promise<WorkPositionRow> {
     return this.catalog.create(WORK_POSITIONS, fields(body), admin, context.ip);
   }
 
-  @AdminRoute('super')
+  @AdminRoles('super')
   @Put(':id')
   update(@IdParam() id: number, @Body() body: WorkPositionDto, @CurrentAdmin() admin: AdminPrincipal, @Ctx() context: RequestContext): Promise<WorkPositionRow> {
     return this.catalog.update(WORK_POSITIONS, id, fields(body), admin, context.ip);

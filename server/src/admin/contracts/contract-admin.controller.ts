@@ -6,7 +6,7 @@ import { publicBaseUrl } from '../../common/public-url';
 import { Ctx, RequestContext } from '../../common/request-context';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { UploadErrorsInterceptor } from '../../upload/upload-errors.interceptor';
-import { AdminPrincipal, AdminRoute, CurrentAdmin } from '../admin-route.decorator';
+import { AdminPrincipal, AdminRoles, CurrentAdmin } from '../admin-route.decorator';
 import { IdParam } from '../records/admin-fields';
 import { SwitchableAdminController } from '../records/switchable-admin.controller';
 import { ContractFileLink, ContractAdminService, ContractRow } from './contract-admin.service';
@@ -14,7 +14,6 @@ import { ContractDto, ContractListQueryDto } from './contract.dto';
 import { FileWhenMultipartInterceptor, UploadErrorsWhenMultipartInterceptor } from './optional-upload.interceptor';
 
 /** Every admin reads (HR staff choose a contract when approving) and opens templates; only a super admin writes. */
-@AdminRoute()
 @Controller('admin/contracts')
 export class ContractAdminController extends SwitchableAdminController {
   constructor(
@@ -35,7 +34,7 @@ export class ContractAdminController extends SwitchableAdminController {
   }
 
   /** multipart/form-data: the template PDF in `file`, the other fields beside it. */
-  @AdminRoute('super')
+  @AdminRoles('super')
   @Post()
   @HttpCode(200)
   @UseInterceptors(UploadErrorsInterceptor, FileInterceptor('file'))
@@ -49,7 +48,7 @@ export class ContractAdminController extends SwitchableAdminController {
   }
 
   /** multipart/form-data with an optional new `file`, or JSON to change the fields only. */
-  @AdminRoute('super')
+  @AdminRoles('super')
   @Put(':id')
   @UseInterceptors(UploadErrorsWhenMultipartInterceptor, FileWhenMultipartInterceptor)
   update(

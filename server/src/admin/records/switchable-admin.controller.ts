@@ -1,6 +1,6 @@
 import { HttpCode, Post } from '@nestjs/common';
 import { Ctx, RequestContext } from '../../common/request-context';
-import { AdminPrincipal, AdminRoute, CurrentAdmin } from '../admin-route.decorator';
+import { AdminPrincipal, AdminRoles, CurrentAdmin } from '../admin-route.decorator';
 import { IdParam } from './admin-fields';
 
 /**
@@ -10,14 +10,14 @@ import { IdParam } from './admin-fields';
 export abstract class SwitchableAdminController {
   protected abstract setEnabled(id: number, enabled: boolean, admin: AdminPrincipal, ip: string): Promise<unknown>;
 
-  @AdminRoute('super')
+  @AdminRoles('super')
   @Post(':id/enable')
   @HttpCode(200)
   enable(@IdParam() id: number, @CurrentAdmin() admin: AdminPrincipal, @Ctx() context: RequestContext): Promise<unknown> {
     return this.setEnabled(id, true, admin, context.ip);
   }
 
-  @AdminRoute('super')
+  @AdminRoles('super')
   @Post(':id/disable')
   @HttpCode(200)
   disable(@IdParam() id: number, @CurrentAdmin() admin: AdminPrincipal, @Ctx() context: RequestContext): Promise<unknown> {

@@ -1,14 +1,14 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { Page } from '@shanqian/shared';
 import { Ctx, RequestContext } from '../../common/request-context';
-import { AdminPrincipal, AdminRoute, CurrentAdmin } from '../admin-route.decorator';
+import { AdminPrincipal, AdminRoles, CurrentAdmin } from '../admin-route.decorator';
 import { IdParam } from '../records/admin-fields';
 import { SwitchableAdminController } from '../records/switchable-admin.controller';
 import { AdminUserListQueryDto, CreateAdminUserDto, UpdateAdminUserDto } from './admin-user.dto';
 import { AdminUserRow, AdminUsersService } from './admin-users.service';
 
 /** Back-office accounts: super admins only, reads included (the list shows who can do what). */
-@AdminRoute('super')
+@AdminRoles('super')
 @Controller('admin/users')
 export class AdminUsersController extends SwitchableAdminController {
   constructor(private readonly users: AdminUsersService) {

@@ -1,10 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
-import { AdminRoute } from '../../admin/admin-route.decorator';
 import { BridgeQueue } from './bridge-queue';
 import { BridgeStatus, BridgeStatusService } from './bridge-status.service';
 
 @Controller('admin/bridges')
-@AdminRoute('super', 'hr')
 export class BridgeStatusController {
   constructor(
     private readonly bridges: BridgeStatusService,

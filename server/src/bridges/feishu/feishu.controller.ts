@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
-import { AdminPrincipal, AdminRoute, CurrentAdmin } from '../../admin/admin-route.decorator';
+import { AdminPrincipal, AdminRoles, CurrentAdmin } from '../../admin/admin-route.decorator';
 import { Ctx, RequestContext } from '../../common/request-context';
 import { FeishuLinkDto, TalentQueryDto } from './feishu.dto';
 import { ExternalApplicationsAnswer, FeishuLinkView, FeishuService } from './feishu.service';
@@ -10,7 +10,6 @@ export class FeishuController {
 
   /** A talent's external applications in Feishu Hire (every page). */
   @Get('external-applications')
-  @AdminRoute('super', 'hr')
   externalApplications(@Query() query: TalentQueryDto): Promise<ExternalApplicationsAnswer> {
     return this.feishu.externalApplications(query.talent_id);
   }
@@ -18,13 +17,12 @@ export class FeishuController {
   /** Links an application to a Feishu talent; its status is mirrored there from now on. */
   @Post('link')
   @HttpCode(200)
-  @AdminRoute('super')
+  @AdminRoles('super')
   link(@Body() body: FeishuLinkDto, @CurrentAdmin() admin: AdminPrincipal, @Ctx() context: RequestContext): Promise<FeishuLinkView> {
     return this.feishu.link(admin, body, context.ip);
   }
 
   @Get('links/:applicationId')
-  @AdminRoute('super', 'hr')
   linkOf(@Param('applicationId', ParseIntPipe) applicationId: number, @CurrentAdmin() admin: AdminPrincipal): Promise<FeishuLinkView> {
     return this.feishu.linkOf(admin, applicationId);
   }

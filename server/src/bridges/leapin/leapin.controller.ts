@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { AdminPrincipal, AdminRoute, CurrentAdmin } from '../../admin/admin-route.decorator';
+import { AdminPrincipal, AdminRoles, CurrentAdmin } from '../../admin/admin-route.decorator';
 import { Ctx, RequestContext } from '../../common/request-context';
 import { LeapinInviteDto, LeapinJobsQueryDto } from './leapin.dto';
 import { InviteResult, LeapinService, PullResult } from './leapin.service';
@@ -11,21 +11,20 @@ export class LeapinController {
   constructor(private readonly leapin: LeapinService) {}
 
   @Get('jobs')
-  @AdminRoute('super', 'hr')
   jobs(@Query() query: LeapinJobsQueryDto): Promise<{ count: number; results: LeapinJob[] }> {
     return this.leapin.jobs(query);
   }
 
   @Post('invite')
   @HttpCode(200)
-  @AdminRoute('super')
+  @AdminRoles('super')
   invite(@Body() body: LeapinInviteDto, @CurrentAdmin() admin: AdminPrincipal, @Ctx() context: RequestContext): Promise<InviteResult> {
     return this.leapin.invite(admin, body, context.ip);
   }
 
   @Post('pull')
   @HttpCode(200)
-  @AdminRoute('super')
+  @AdminRoles('super')
   pull(): Promise<PullResult> {
     return this.leapin.pull();
   }

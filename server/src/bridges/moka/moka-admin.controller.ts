@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { AdminPrincipal, AdminRoute, CurrentAdmin } from '../../admin/admin-route.decorator';
+import { AdminPrincipal, AdminRoles, CurrentAdmin } from '../../admin/admin-route.decorator';
 import { AppException } from '../../common/app.exception';
 import { Ctx, RequestContext } from '../../common/request-context';
 import type { MokaDepartmentSyncReport, MokaImportResponse, MokaRunReport, MokaUserSyncReport } from './moka-api';
@@ -12,7 +12,6 @@ const DEFAULT_WAIT_SECONDS = 10;
 const waitMs = (body: MokaWaitDto) => (body.wait_seconds ?? DEFAULT_WAIT_SECONDS) * 1000;
 
 /** The Moka bridge in the back office: a super admin runs the import and the syncs; HR staff may read. */
-@AdminRoute('super')
 @Controller('admin/bridges/moka')
 export class MokaAdminController {
   constructor(
@@ -20,24 +19,26 @@ export class MokaAdminController {
     private readonly syncs: MokaSyncService,
   ) {}
 
-  @AdminRoute('super', 'hr')
   @Get('offer-fields')
   offerFields(): Promise<MokaOfferCustomFields> {
     return this.imports.offerFields();
   }
 
+  @AdminRoles('super')
   @Post('import')
   @HttpCode(200)
   import(@Body() body: MokaImportDto, @CurrentAdmin() admin: AdminPrincipal, @Ctx() context: RequestContext): Promise<MokaImportResponse> {
     return this.imports.import(body, admin, context.ip);
   }
 
+  @AdminRoles('super')
   @Post('sync-users')
   @HttpCode(200)
   syncUsers(@Body() body: MokaWaitDto, @CurrentAdmin() admin: AdminPrincipal, @Ctx() context: RequestContext): Promise<MokaUserSyncReport> {
     return this.syncs.syncUsers(admin, context.ip, waitMs(body));
   }
 
+  @AdminRoles('super')
   @Post('sync-departments')
   @HttpCode(200)
   syncDepartments(@Body() body: MokaSyncDepartmentsDto, @CurrentAdmin() admin: AdminPrincipal, @Ctx() context: RequestContext): Promise<MokaDepartmentSyncReport> {
@@ -45,7 +46,6 @@ export class MokaAdminController {
   }
 
   /** A sync's report, for one that was still queued when its request answered. */
-  @AdminRoute('super', 'hr')
   @Get('runs/:run_id')
   run(@Param('run_id', new ParseUUIDPipe({ exceptionFactory: () => AppException.invalid('run_id', '应为同步返回的 run_id') })) runId: string): Promise<MokaRunReport> {
     return this.syncs.report(runId);
