@@ -4,6 +4,14 @@ import { Timestamped } from '../database/timestamped.entity';
 
 export type AdminRole = 'super' | 'hr';
 
+/**
+ * User names are case-insensitive on every database: they are stored, and looked up, in lower case,
+ * so the unique index refuses `ADMIN` beside `admin` on SQLite as MariaDB's collation does, and
+ * `Admin` signs in as `admin` on both. Names are ASCII (3-32 of A-Z a-z 0-9 _ . @ -), so lower
+ * case is one unambiguous form.
+ */
+export const normalizeUsername = (username: string): string => username.toLowerCase();
+
 /** A back-office user (seed §2.2.4); enabled HR staff are the handlers a worker chooses from. */
 @Entity('admin_user')
 export class AdminUser extends Timestamped {

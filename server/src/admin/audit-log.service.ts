@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AdminPrincipal } from './admin-route.decorator';
-import { AuditLog } from './audit-log.entity';
+import { AuditLogRepository } from './audit-log.repository';
 
 export interface AuditEntry {
   action: string;
@@ -17,11 +16,11 @@ type Actor = Pick<AdminPrincipal, 'adminId' | 'username'> | { adminId: null; use
 /** Writes the audit trail of the back office; it only ever inserts. */
 @Injectable()
 export class AuditLogService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly auditLogs: AuditLogRepository) {}
 
   /** Pass the transaction's manager when the action is written in one, so the entry stands or falls with it. */
-  async record(actor: Actor, ip: string, entry: AuditEntry, manager: EntityManager = this.db.manager): Promise<void> {
-    await manager.insert(AuditLog, {
+  async record(actor: Actor, ip: string, entry: AuditEntry, manager?: EntityManager): Promise<void> {
+    const row = {
       adminId: actor.adminId,
       adminUsername: actor.username.slice(0, 32),
       action: entry.action,
@@ -29,6 +28,7 @@ export class AuditLogService {
       targetId: entry.targetId ?? null,
       detail: entry.detail ? JSON.stringify(entry.detail).slice(0, 2000) : null,
       ip,
-    });
+    };
+    await this.auditLogs.insert(row, manager);
   }
 }

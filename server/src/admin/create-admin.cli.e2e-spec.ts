@@ -19,7 +19,7 @@ describe('npm run admin:create', () => {
       (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
     );
 
-  it('creates a super admin with an argon2id hash, and refuses a weak password, a taken name and a bad one', async () => {
+  it('creates a super admin with an argon2id hash, and refuses a weak password, a taken name (in any case) and a bad one', async () => {
     expect(await cli(['ops_admin'], 'Cli-password-2026')).toMatchObject({ code: 0, out: expect.stringContaining('super admin ops_admin created') });
     const db = await new DataSource({ type: 'better-sqlite3', database: join(dataDir, 'shanqian.sqlite') }).initialize();
     try {
@@ -29,6 +29,7 @@ describe('npm run admin:create', () => {
     }
     expect(await cli(['weak_admin'], 'short')).toMatchObject({ code: 65, out: expect.stringContaining('密码应为 10 到 72 个字符') });
     expect(await cli(['ops_admin'], 'Cli-password-2026')).toMatchObject({ code: 65, out: expect.stringContaining('用户名 ops_admin 已存在') });
+    expect(await cli(['OPS_Admin'], 'Cli-password-2026')).toMatchObject({ code: 65, out: expect.stringContaining('用户名 ops_admin 已存在') });
     expect(await cli(['no spaces'], 'Cli-password-2026')).toMatchObject({ code: 64, out: expect.stringContaining('usage: npm run admin:create') });
   });
 });

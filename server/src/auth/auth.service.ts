@@ -1,19 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, WeixinLoginResponse } from '@shanqian/shared';
-import { DataSource, LessThan } from 'typeorm';
 import { AppException } from '../common/app.exception';
 import { sha256Hex } from '../common/crypto/secrets.service';
 import { BACK_OFFICE } from '../common/registered-routes';
 import { origin, RequestContext } from '../common/request-context';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { PreparedQuery } from '../database/prepared-query';
-import { Employee } from '../employee/employee.entity';
 import { AuthenticatedUser } from './current-user.decorator';
-import { UserSession } from './user-session.entity';
 import { WechatClient } from './wechat.client';
 import { WechatUser } from './wechat-user.entity';
+import { WechatUserRepository } from './wechat-user.repository';
 
 /** How often expired sessions are deleted. */
 const SWEEP_INTERVAL_MS = 3600 * 1000;
@@ -22,23 +18,12 @@ const SWEEP_INTERVAL_MS = 3600 * 1000;
 export class AuthService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(AuthService.name);
   private sweeper?: NodeJS.Timeout;
-  /** Runs on every authenticated request. */
-  private readonly liveSession: PreparedQuery<{ sessionId: number; userId: number }>;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly users: WechatUserRepository,
     private readonly wechat: WechatClient,
-  ) {
-    this.liveSession = new PreparedQuery(db, (ds) =>
-      ds
-        .createQueryBuilder(UserSession, 's')
-        .select(['s.id AS sessionId', 's.user_id AS userId'])
-        .where('s.token_hash = :tokenHash')
-        .andWhere('s.platform_code = :platformCode')
-        .andWhere('s.expires_at > :now'),
-    );
-  }
+  ) {}
 
   async login(code: string, context: RequestContext): Promise<WeixinLoginResponse> {
     // Before the code is spent at WeChat: a worker session would answer nowhere on this platform.
@@ -49,7 +34,7 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
     const user = await this.upsertUser(identity.openid, identity.unionid);
     // 256 random bits; only its hash is stored.
     const token = randomBytes(32).toString('base64url');
-    await this.db.getRepository(UserSession).insert({
+    await this.users.insertSession({
       tokenHash: sha256Hex(token),
       userId: user.id,
       platformCode: context.platformCode,
@@ -57,8 +42,7 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
       ...origin(context),
       expiresAt: new Date(Date.now() + this.config.sessionTtlSeconds * 1000),
     });
-    const employee = await this.db.getRepository(Employee).findOne({ where: { userId: user.id }, select: { id: true } });
-    return { session_token: token, em_id: employee?.id ?? 0 };
+    return { session_token: token, em_id: await this.users.employeeIdOf(user.id) };
   }
 
   /**
@@ -76,7 +60,7 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
 
   async deleteExpiredSessions(): Promise<number> {
     try {
-      return (await this.db.getRepository(UserSession).delete({ expiresAt: LessThan(new Date()) })).affected ?? 0;
+      return await this.users.deleteExpiredSessions(new Date());
     } catch (error) {
       this.logger.warn(`expired sessions not deleted this time: ${(error as Error).message}`);
       return 0;
@@ -88,24 +72,23 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
    * (sessions opened there before its logins were refused included).
    */
   async authenticate(token: string, platformCode: string): Promise<AuthenticatedUser> {
-    const session = platformCode !== BACK_OFFICE.platform && (await this.liveSession.first({ tokenHash: sha256Hex(token), platformCode, now: new Date() }));
+    const session = platformCode !== BACK_OFFICE.platform && (await this.users.liveSession(sha256Hex(token), platformCode, new Date()));
     if (!session) throw new AppException(ErrorCode.AuthTokenInvalid);
     return { userId: Number(session.userId), sessionId: Number(session.sessionId) };
   }
 
   private async upsertUser(openid: string, unionid: string | null): Promise<WechatUser> {
-    const users = this.db.getRepository(WechatUser);
     const now = new Date();
-    const existing = await users.findOneBy({ openid });
+    const existing = await this.users.findByOpenid(openid);
     if (existing) {
-      await users.update(existing.id, { lastLoginAt: now, ...(unionid ? { unionid } : {}) });
+      await this.users.update(existing.id, { lastLoginAt: now, ...(unionid ? { unionid } : {}) });
       return existing;
     }
     try {
-      return await users.save(users.create({ openid, unionid, lastLoginAt: now }));
+      return await this.users.create({ openid, unionid, lastLoginAt: now });
     } catch (error) {
       // Two first logins of one person raced: the other one created the row.
-      const raced = await users.findOneBy({ openid });
+      const raced = await this.users.findByOpenid(openid);
       if (raced) return raced;
       throw error;
     }

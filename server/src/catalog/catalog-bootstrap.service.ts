@@ -1,11 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AdminUser } from '../admin/admin-user.entity';
+import { AdminUserRepository } from '../admin/admin-user.repository';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { Company } from './company.entity';
-import { Platform } from './platform.entity';
-import { WorkPosition } from './work-position.entity';
+import { TransactionRunner } from '../database/transaction-runner';
+import { CatalogRepository } from './catalog.repository';
 
 const PLATFORM_NAMES: Record<string, string> = { wxmp: '微信小程序', admin: '秒云达后台' };
 
@@ -26,22 +24,20 @@ export class CatalogBootstrapService implements OnApplicationBootstrap {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly catalog: CatalogRepository,
+    private readonly adminUsers: AdminUserRepository,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const platforms = this.db.getRepository(Platform);
-    for (const code of this.config.platformCodes) {
-      if (!(await platforms.existsBy({ code }))) await platforms.insert({ code, name: PLATFORM_NAMES[code] ?? code });
-    }
-    if (this.config.seedDemoData && (await this.db.getRepository(Company).count()) === 0) await this.seedDemoData();
+    for (const code of this.config.platformCodes) await this.catalog.addPlatformIfMissing(code, PLATFORM_NAMES[code] ?? code);
+    if (this.config.seedDemoData && !(await this.catalog.hasCompanies())) await this.seedDemoData();
   }
 
   private async seedDemoData(): Promise<void> {
-    await this.db.transaction(async (manager) => {
-      await manager.insert(Company, DEMO_COMPANIES.map((companyName) => ({ companyName })));
-      await manager.upsert(WorkPosition, DEMO_POSITIONS.map((name, sort) => ({ name, sort })), ['name']);
-      await manager.upsert(AdminUser, DEMO_HANDLERS.map((h) => ({ ...h, role: 'hr' as const })), ['username']);
+    await this.transactions.run(async (manager) => {
+      await this.catalog.addDemoEntries(DEMO_COMPANIES, DEMO_POSITIONS, manager);
+      await this.adminUsers.upsertHandlers(DEMO_HANDLERS, manager);
     });
     this.logger.log(`demo data added: ${DEMO_COMPANIES.length} companies, ${DEMO_POSITIONS.length} positions, ${DEMO_HANDLERS.length} HR handlers`);
   }

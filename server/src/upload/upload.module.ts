@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { memoryStorage } from 'multer';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { FileStorageService } from './file-storage.service';
 import { UploadErrorsInterceptor } from './upload-errors.interceptor';
 import { UploadController } from './upload.controller';
-import { Upload } from './upload.entity';
+import { UploadRepository } from './upload.repository';
 import { UploadService } from './upload.service';
 
 /**
@@ -15,7 +14,6 @@ import { UploadService } from './upload.service';
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Upload]),
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
       // In memory: the type is judged from the bytes before anything reaches the disk, and the limit keeps memory bounded.
@@ -26,7 +24,7 @@ import { UploadService } from './upload.service';
     }),
   ],
   controllers: [UploadController],
-  providers: [UploadService, FileStorageService, UploadErrorsInterceptor],
+  providers: [UploadService, UploadRepository, FileStorageService, UploadErrorsInterceptor],
   exports: [UploadService, MulterModule, UploadErrorsInterceptor],
 })
 export class UploadModule {}

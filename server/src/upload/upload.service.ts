@@ -1,7 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode } from '@shanqian/shared';
-import { Repository } from 'typeorm';
 import { AppException } from '../common/app.exception';
 import { chinaDay, msUntilChinaMidnight } from '../common/china-time';
 import { SecretsService, sha256Hex } from '../common/crypto/secrets.service';
@@ -10,6 +8,7 @@ import { takeQuota } from '../common/quota';
 import { FileStorageService, newStorageKey, STORAGE_KEY } from './file-storage.service';
 import { detectImageMime } from './image-type';
 import { Upload } from './upload.entity';
+import { UploadRepository } from './upload.repository';
 
 /**
  * Uploads one WeChat user may make: a worker needs a handful (two ID photos, a few retakes), and
@@ -44,7 +43,7 @@ export class UploadService {
   private readonly logger = new Logger(UploadService.name);
 
   constructor(
-    @InjectRepository(Upload) private readonly uploads: Repository<Upload>,
+    private readonly uploads: UploadRepository,
     private readonly files: FileStorageService,
     private readonly secrets: SecretsService,
     @Inject(KV_STORE) private readonly store: KvStore,
@@ -72,8 +71,7 @@ export class UploadService {
     const storageKey = newStorageKey();
     await this.files.write(storageKey, bytes);
     try {
-      const row = this.uploads.create({ storageKey, ownerUserId, mime, size: bytes.length, sha256: sha256Hex(Buffer.from(bytes)) });
-      return await this.uploads.save(row);
+      return await this.uploads.insert({ storageKey, ownerUserId, mime, size: bytes.length, sha256: sha256Hex(Buffer.from(bytes)) });
     } catch (error) {
       // A file without its row could never be served nor cleaned up by anything else.
       await this.files.remove(storageKey);
@@ -104,7 +102,7 @@ export class UploadService {
     const remainingSeconds = expiresAt - nowSeconds();
     if (remainingSeconds <= 0) throw new AppException(ErrorCode.FileLinkInvalid, '文件链接已过期，请重新获取');
 
-    const upload = await this.uploads.findOneBy({ storageKey });
+    const upload = await this.uploads.findByStorageKey(storageKey);
     if (!upload) throw new AppException(ErrorCode.FileNotFound);
     if ((await this.files.size(storageKey)) === null) {
       this.logger.error(`Upload ${upload.id} has a row but no file (${storageKey})`);
@@ -135,7 +133,7 @@ export class UploadService {
     const sig = parsed.searchParams.getAll('sig');
     if (expires.length !== 1 || sig.length !== 1 || this.authenticExpiry(storageKey, expires[0], sig[0]) === null) throw invalid();
 
-    const upload = await this.uploads.findOneBy({ storageKey });
+    const upload = await this.uploads.findByStorageKey(storageKey);
     if (!upload || (await this.files.size(storageKey)) === null) throw AppException.invalid(field, '图片不存在，请重新上传');
     if (upload.ownerUserId !== ownerUserId) throw AppException.invalid(field, '只能使用自己上传的图片，请重新上传');
     return upload;

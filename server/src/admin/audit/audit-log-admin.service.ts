@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Page } from '@shanqian/shared';
-import { DataSource } from 'typeorm';
 import { AppException } from '../../common/app.exception';
 import { chinaDayStart, isCalendarDate } from '../../common/china-time';
-import { paginate } from '../../common/pagination';
 import { AuditLog } from '../audit-log.entity';
+import { AuditLogRepository } from '../audit-log.repository';
 import { AuditLogQueryDto } from './audit-log-query.dto';
 
 export interface AuditLogRow {
@@ -47,26 +45,20 @@ const toRow = (row: AuditLog): AuditLogRow => ({
 /** Reads the audit trail. There is deliberately nothing here that changes it. */
 @Injectable()
 export class AuditLogAdminService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly auditLogs: AuditLogRepository) {}
 
   async list(query: AuditLogQueryDto): Promise<Page<AuditLogRow>> {
-    const builder = this.db.createQueryBuilder(AuditLog, 'l');
-    const equals: [string, unknown][] = [
-      ['l.admin_id', query.admin_id],
-      ['l.action', query.action],
-      ['l.target_type', query.target_type],
-      ['l.target_id', query.target_id],
-    ];
-    equals.forEach(([column, value], i) => {
-      if (value !== null && value !== undefined) builder.andWhere(`${column} = :value${i}`, { [`value${i}`]: value });
-    });
-    if (query.from) builder.andWhere('l.created_at >= :from', { from: instant('from', query.from, 'start') });
-    if (query.to) {
-      const dayOnly = !query.to.includes('T');
-      builder.andWhere(dayOnly ? 'l.created_at < :to' : 'l.created_at <= :to', { to: instant('to', query.to, dayOnly ? 'next-day' : 'start') });
-    }
-    // By id: several entries share a second, and ids follow the order they were written in.
-    return paginate(builder.orderBy('l.id', 'DESC'), query, toRow);
+    const dayOnlyTo = !!query.to && !query.to.includes('T');
+    const filters = {
+      adminId: query.admin_id,
+      action: query.action,
+      targetType: query.target_type,
+      targetId: query.target_id,
+      from: query.from ? instant('from', query.from, 'start') : null,
+      to: query.to ? instant('to', query.to, dayOnlyTo ? 'next-day' : 'start') : null,
+      toInclusive: !dayOnlyTo,
+    };
+    return this.auditLogs.page(filters, query, toRow);
   }
 }
 

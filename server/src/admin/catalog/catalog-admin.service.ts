@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EnabledFlag, Page } from '@shanqian/shared';
 import { AppException } from '../../common/app.exception';
-import { paginate } from '../../common/pagination';
 import { AdminPrincipal } from '../admin-route.decorator';
 import { EnabledListQueryDto } from '../records/admin-list-query.dto';
-import { AdminRecord, AdminRecordsService, applyListFilters, RecordKind } from '../records/admin-records.service';
+import { AdminRecord } from '../records/admin-records.repository';
+import { AdminRecordsService, RecordKind } from '../records/admin-records.service';
 
 type Switchable = AdminRecord & { status: EnabledFlag };
 
@@ -25,13 +25,9 @@ export class CatalogAdminService {
   constructor(private readonly records: AdminRecordsService) {}
 
   /** `equals`: extra exact filters by column (dicts by dict_item); null values are ignored. */
-  async list<E extends Switchable, Row>(resource: CatalogResource<E, Row>, query: EnabledListQueryDto, equals: Record<string, unknown> = {}): Promise<Page<Row>> {
-    const builder = applyListFilters(this.records.db.createQueryBuilder(resource.entity, 'r'), query, resource.keywordColumns, 'r.status');
-    Object.entries(equals).forEach(([column, value], i) => {
-      if (value !== null && value !== undefined) builder.andWhere(`${column} = :equals${i}`, { [`equals${i}`]: value });
-    });
-    resource.order.forEach(([path, direction]) => builder.addOrderBy(path, direction));
-    return paginate(builder, query, (row) => resource.toRow(row));
+  list<E extends Switchable, Row>(resource: CatalogResource<E, Row>, query: EnabledListQueryDto, equals: Record<string, unknown> = {}): Promise<Page<Row>> {
+    const spec = { keywordColumns: resource.keywordColumns, statusColumn: 'r.status', equals, order: resource.order };
+    return this.records.list(resource, query, spec, (row) => resource.toRow(row));
   }
 
   async create<E extends Switchable, Row>(resource: CatalogResource<E, Row>, values: Partial<E>, admin: AdminPrincipal, ip: string): Promise<Row> {

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EnabledFlag, Page } from '@shanqian/shared';
-import { Company } from '../../catalog/company.entity';
+import { CatalogService } from '../../catalog/catalog.service';
 import { AppException } from '../../common/app.exception';
-import { paginate } from '../../common/pagination';
 import { Contract } from '../../sign/contract.entity';
-import { Upload } from '../../upload/upload.entity';
 import { FILE_LINK_TTL_SECONDS, UploadService } from '../../upload/upload.service';
 import { AdminPrincipal } from '../admin-route.decorator';
-import { AdminRecordsService, applyListFilters, RecordKind } from '../records/admin-records.service';
+import { AdminRecordsService, RecordKind } from '../records/admin-records.service';
+import { ContractRepository, LoadedContract } from './contract.repository';
 import { ContractDto, ContractListQueryDto } from './contract.dto';
 import { contractTemplatePdf } from './pdf-template';
 
@@ -29,9 +28,6 @@ export interface ContractFileLink {
   url: string;
   expires_in: number;
 }
-
-/** A contract as the list loads it: with its company and the upload row of its template. */
-type LoadedContract = Contract & { template?: Upload | null };
 
 const CONTRACTS: RecordKind<Contract> = {
   entity: Contract,
@@ -59,13 +55,13 @@ const toRow = (row: LoadedContract): ContractRow => ({
 export class ContractAdminService {
   constructor(
     private readonly records: AdminRecordsService,
+    private readonly contracts: ContractRepository,
+    private readonly catalog: CatalogService,
     private readonly uploads: UploadService,
   ) {}
 
-  async list(query: ContractListQueryDto): Promise<Page<ContractRow>> {
-    const builder = applyListFilters(this.loaded(), query, ['r.contract_name', 'r.contract_body'], 'r.status');
-    if (query.company_id) builder.andWhere('r.company_id = :companyId', { companyId: query.company_id });
-    return paginate(builder.orderBy('r.id', 'DESC'), query, toRow);
+  list(query: ContractListQueryDto): Promise<Page<ContractRow>> {
+    return this.contracts.page(query, toRow);
   }
 
   /**
@@ -106,15 +102,8 @@ export class ContractAdminService {
   }
 
   private async row(id: number): Promise<ContractRow> {
-    const row = await this.loaded().where('r.id = :id', { id }).getOne();
+    const row = await this.contracts.findLoaded(id);
     return toRow(row!);
-  }
-
-  private loaded() {
-    return this.records.db
-      .createQueryBuilder(Contract, 'r')
-      .leftJoinAndSelect('r.company', 'c')
-      .leftJoinAndMapOne('r.template', Upload, 'u', 'u.storage_key = r.file_url');
   }
 
   private fields(body: ContractDto): Partial<Contract> {
@@ -122,7 +111,6 @@ export class ContractAdminService {
   }
 
   private async assertEnabledCompany(companyId: number): Promise<void> {
-    const enabled = await this.records.db.getRepository(Company).existsBy({ id: companyId, status: EnabledFlag.Enabled });
-    if (!enabled) throw AppException.invalid('company_id', '用人单位不存在或已停用');
+    if (!(await this.catalog.enabledCompany(companyId))) throw AppException.invalid('company_id', '用人单位不存在或已停用');
   }
 }

@@ -1,18 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { EnabledFlag, ErrorCode } from '@shanqian/shared';
-import { Brackets, DataSource, DeepPartial, EntityManager, EntityTarget, ObjectLiteral, QueryDeepPartialEntity, SelectQueryBuilder } from 'typeorm';
+import { EnabledFlag, ErrorCode, Page } from '@shanqian/shared';
+import { EntityManager, EntityTarget } from 'typeorm';
 import { AppException } from '../../common/app.exception';
-import { whereContains } from '../../common/pagination';
 import { isUniqueViolation } from '../../database/query-errors';
-import { forUpdate } from '../../database/row-lock';
+import { TransactionRunner } from '../../database/transaction-runner';
 import { AdminPrincipal } from '../admin-route.decorator';
 import { AuditLogService } from '../audit-log.service';
 import type { EnabledListQueryDto } from './admin-list-query.dto';
-
-export interface AdminRecord extends ObjectLiteral {
-  id: number;
-}
+import { AdminRecord, AdminRecordsRepository, ListSpec } from './admin-records.repository';
 
 /** Columns no two rows may share, and what to say when they would. */
 export interface UniqueRule<E> {
@@ -51,19 +46,6 @@ export interface WriteOptions<E> {
   detail?: Record<string, unknown>;
 }
 
-/** `keyword` matched anywhere in any of the columns, and `status` when given. */
-export function applyListFilters<E extends ObjectLiteral>(
-  query: SelectQueryBuilder<E>,
-  filters: Pick<EnabledListQueryDto, 'keyword' | 'status'>,
-  keywordColumns: string[],
-  statusColumn?: string,
-): SelectQueryBuilder<E> {
-  const keyword = filters.keyword;
-  if (keyword) query.andWhere(new Brackets((any) => keywordColumns.forEach((column, i) => any.orWhere(...whereContains(column, `keyword${i}`, keyword)))));
-  if (statusColumn && filters.status !== null && filters.status !== undefined) query.andWhere(`${statusColumn} = :status`, { status: filters.status });
-  return query;
-}
-
 const snake = (property: string) => property.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /**
@@ -73,24 +55,30 @@ const snake = (property: string) => property.replace(/[A-Z]/g, (c) => `_${c.toLo
 @Injectable()
 export class AdminRecordsService {
   constructor(
-    @InjectDataSource() readonly db: DataSource,
+    private readonly records: AdminRecordsRepository,
+    private readonly transactions: TransactionRunner,
     private readonly audit: AuditLogService,
   ) {}
 
   /** The record, or a 404 naming it. */
-  async get<E extends AdminRecord>(kind: RecordKind<E>, id: number, manager: EntityManager = this.db.manager): Promise<E> {
-    const row = await manager.findOneBy(kind.entity, { id } as never);
+  async get<E extends AdminRecord>(kind: RecordKind<E>, id: number, manager?: EntityManager): Promise<E> {
+    const row = await this.records.findById(kind.entity, id, manager);
     if (!row) throw this.notFound(kind, id);
     return row;
+  }
+
+  /** One page of a back-office list, as the API shows its rows. */
+  list<E extends AdminRecord, Row>(kind: RecordKind<E>, filters: EnabledListQueryDto, spec: ListSpec, map: (row: E) => Row): Promise<Page<Row>> {
+    return this.records.page(kind.entity, filters, spec, map);
   }
 
   async create<E extends AdminRecord>(kind: RecordKind<E>, values: Partial<E>, actor: AdminPrincipal, ip: string, options: WriteOptions<E> = {}): Promise<E> {
     return this.transaction(kind, async (manager) => {
       await options.prepare?.(manager);
-      const row = manager.create(kind.entity, values as DeepPartial<E>);
+      const row = this.records.build(kind.entity, values);
       await this.assertUnique(manager, kind, row);
       await options.check?.(manager, row, null);
-      const { id } = await manager.save(kind.entity, row);
+      const id = await this.records.insert(kind.entity, row, manager);
       const saved = await this.get(kind, id, manager);
       await options.after?.(manager, saved, null);
       const detail = { ...this.createdDetail(kind, values), ...options.detail };
@@ -113,7 +101,7 @@ export class AdminRecordsService {
   ): Promise<E> {
     return this.transaction(kind, async (manager) => {
       await options.prepare?.(manager);
-      const before = await forUpdate(manager.createQueryBuilder(kind.entity, 'r').where('r.id = :id', { id })).getOne();
+      const before = await this.records.findByIdForUpdate(kind.entity, id, manager);
       if (!before) throw this.notFound(kind, id);
       const changes: Partial<E> = {};
       for (const [property, value] of Object.entries(values)) {
@@ -125,7 +113,7 @@ export class AdminRecordsService {
       const after = { ...before, ...changes } as E;
       await this.assertUnique(manager, kind, after, changed);
       await options.check?.(manager, after, before);
-      await manager.update(kind.entity, id, changes as QueryDeepPartialEntity<E>);
+      await this.records.update(kind.entity, id, changes, manager);
       await options.after?.(manager, after, before);
       const detail = { ...this.changedDetail(kind, before, changes), ...options.detail };
       await this.audit.record(actor, ip, { action: options.action ?? `${kind.type}.update`, targetType: kind.type, targetId: id, detail }, manager);
@@ -148,7 +136,7 @@ export class AdminRecordsService {
 
   private async transaction<E extends AdminRecord, T>(kind: RecordKind<E>, work: (manager: EntityManager) => Promise<T>): Promise<T> {
     try {
-      return await this.db.transaction(work);
+      return await this.transactions.run(work);
     } catch (error) {
       // The check before the write passed, so a concurrent request took the value in between.
       if (isUniqueViolation(error)) throw new AppException(ErrorCode.RecordDuplicate, `${kind.label}已存在`);
@@ -160,11 +148,8 @@ export class AdminRecordsService {
   private async assertUnique<E extends AdminRecord>(manager: EntityManager, kind: RecordKind<E>, row: E, changed?: string[]): Promise<void> {
     for (const rule of kind.unique ?? []) {
       if (changed && !rule.fields.some((field) => changed.includes(field))) continue;
-      const query = manager.createQueryBuilder(kind.entity, 'r').select('r.id');
-      rule.fields.forEach((field, i) => query.andWhere(`r.${field} = :unique${i}`, { [`unique${i}`]: row[field] }));
-      if (row.id !== undefined) query.andWhere('r.id <> :self', { self: row.id });
-      const clash = await (rule.unindexed ? forUpdate(query) : query).limit(1).getOne();
-      if (clash) throw new AppException(ErrorCode.RecordDuplicate, rule.message(row));
+      const values = Object.fromEntries(rule.fields.map((field) => [field, row[field]])) as Partial<E>;
+      if (await this.records.exists(kind.entity, values, row.id, !!rule.unindexed, manager)) throw new AppException(ErrorCode.RecordDuplicate, rule.message(row));
     }
   }
 

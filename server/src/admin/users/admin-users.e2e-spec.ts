@@ -87,6 +87,26 @@ describe('back office: /admin/users', () => {
     expect(await t.db.getRepository(AdminUser).count()).toBe(before);
   });
 
+  it('takes user names case-insensitively on both databases: stored in lower case, ADMIN beside admin is a duplicate, Admin signs in', async () => {
+    const created = await superAdmin.post('/admin/users', { username: 'Admin', name: '大小写', role: 'hr', password: PASSWORD }).expect(200);
+    expect(created.body.data.username).toBe('admin');
+    const before = await t.db.getRepository(AdminUser).count();
+    for (const username of ['ADMIN', 'admin', TEST_SUPER_ADMIN.username.toUpperCase()]) {
+      const dup = await superAdmin.post('/admin/users', { username, name: '重名', role: 'hr', password: PASSWORD }).expect(409);
+      expect(dup.body).toEqual({ status: ErrorCode.RecordDuplicate, msg: `用户名 ${username.toLowerCase()} 已存在`, data: null });
+    }
+    expect(await t.db.getRepository(AdminUser).count()).toBe(before);
+    expect((await new AdminClient(t).login('aDMIN', PASSWORD)).id).toBe(created.body.data.id);
+    expect((await new AdminClient(t).login(TEST_SUPER_ADMIN.username.toUpperCase(), TEST_SUPER_ADMIN.password)).id).toBe(superId);
+  });
+
+  it('creates one account of two concurrent requests for one name in different case; the other gets 409', async () => {
+    const bodies = ['Race_Name', 'RACE_NAME', 'race_name'].map((username) => ({ username, name: '并发', role: 'hr', password: PASSWORD }));
+    const statuses = await Promise.all(bodies.map(async (body) => (await superAdmin.post('/admin/users', body)).status));
+    expect(statuses.sort()).toEqual([200, 409, 409]);
+    expect(await t.db.getRepository(AdminUser).countBy({ username: 'race_name' })).toBe(1);
+  });
+
   it('updates the profile and role; absent optional fields are cleared; the user name stays', async () => {
     const { id } = await createUser({ username: 'hr_edit', name: '编辑前', phone: '13922223333', email: 'e@example.com' });
     const res = await superAdmin.put(`/admin/users/${id}`, { username: 'renamed', name: '编辑后', role: 'hr', view_all_applications: true }).expect(200);

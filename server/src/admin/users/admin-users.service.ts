@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EnabledFlag, ErrorCode, Page } from '@shanqian/shared';
-import { EntityManager } from 'typeorm';
 import { AppException } from '../../common/app.exception';
-import { paginate } from '../../common/pagination';
 import { passwordProblem } from '../../config/load-app-config';
-import { AdminAuthService } from '../admin-auth.service';
 import { AdminPrincipal } from '../admin-route.decorator';
-import { AdminRole, AdminUser } from '../admin-user.entity';
+import { AdminRole, AdminUser, normalizeUsername } from '../admin-user.entity';
+import { AdminUserRepository } from '../admin-user.repository';
 import { hashPassword } from '../password-hasher';
-import { forUpdate } from '../../database/row-lock';
-import { AdminRecordsService, applyListFilters, RecordKind, WriteOptions } from '../records/admin-records.service';
+import { ListSpec } from '../records/admin-records.repository';
+import { AdminRecordsService, RecordKind, WriteOptions } from '../records/admin-records.service';
 import { AdminUserListQueryDto, CreateAdminUserDto, UpdateAdminUserDto } from './admin-user.dto';
 
 export interface AdminUserRow {
@@ -51,17 +49,17 @@ const isActiveSuper = (row: AdminUser) => row.role === 'super' && row.status ===
 export class AdminUsersService {
   constructor(
     private readonly records: AdminRecordsService,
-    private readonly auth: AdminAuthService,
+    private readonly adminUsers: AdminUserRepository,
   ) {}
 
   async list(query: AdminUserListQueryDto): Promise<Page<AdminUserRow>> {
-    const builder = applyListFilters(this.records.db.createQueryBuilder(AdminUser, 'r'), query, ['r.username', 'r.name', 'r.phone'], 'r.status');
-    if (query.role) builder.andWhere('r.role = :role', { role: query.role });
-    return paginate(builder.orderBy('r.id', 'ASC'), query, toRow);
+    const spec: ListSpec = { keywordColumns: ['r.username', 'r.name', 'r.phone'], statusColumn: 'r.status', equals: { 'r.role': query.role }, order: [['r.id', 'ASC']] };
+    return this.records.list(ADMIN_USERS, query, spec, toRow);
   }
 
+  /** `ADMIN` beside `admin` is a duplicate: the name is stored in lower case (normalizeUsername). */
   async create(body: CreateAdminUserDto, admin: AdminPrincipal, ip: string): Promise<AdminUserRow> {
-    const values: Partial<AdminUser> = { username: body.username, ...this.fields(body), passwordHash: await this.passwordHash(body.password), status: EnabledFlag.Enabled };
+    const values: Partial<AdminUser> = { username: normalizeUsername(body.username), ...this.fields(body), passwordHash: await this.passwordHash(body.password), status: EnabledFlag.Enabled };
     return toRow(await this.records.create(ADMIN_USERS, values, admin, ip));
   }
 
@@ -91,33 +89,18 @@ export class AdminUsersService {
    */
   private guards(actor: AdminPrincipal): WriteOptions<AdminUser> {
     return {
-      prepare: (manager) => this.lockSupers(manager),
+      prepare: (manager) => this.adminUsers.lockSuperAdmins(manager),
       check: async (manager, after, before) => {
         if (!before || !isActiveSuper(before) || isActiveSuper(after)) return;
         const disabling = after.status !== EnabledFlag.Enabled;
         if (after.id === actor.adminId) throw new AppException(ErrorCode.AdminLockout, disabling ? '不能停用自己的账号' : '不能取消自己的超级管理员角色');
-        if (!(await this.otherActiveSupers(manager, after.id))) {
+        if (!(await this.adminUsers.countOtherActiveSuperAdmins(after.id, manager))) {
           throw new AppException(ErrorCode.AdminLockout, `不能${disabling ? '停用' : '取消其超级管理员角色'}：这是最后一个已启用的超级管理员`);
         }
       },
       after: async (manager, after, before) => {
-        if (after.status !== EnabledFlag.Enabled || after.passwordHash !== before?.passwordHash) await this.auth.endSessions(after.id, manager);
+        if (after.status !== EnabledFlag.Enabled || after.passwordHash !== before?.passwordHash) await this.adminUsers.endSessions(after.id, manager);
       },
     };
-  }
-
-  /**
-   * Every change of an admin first locks the super admins (MariaDB/MySQL), so two super admins
-   * disabling each other at once are served one after the other, and the second sees the first's change.
-   */
-  private async lockSupers(manager: EntityManager): Promise<void> {
-    await forUpdate(manager.createQueryBuilder(AdminUser, 'a').select('a.id').where('a.role = :role', { role: 'super' }).orderBy('a.id')).getMany();
-  }
-
-  private async otherActiveSupers(manager: EntityManager, exceptId: number): Promise<number> {
-    return manager
-      .createQueryBuilder(AdminUser, 'a')
-      .where('a.role = :role AND a.status = :status AND a.id <> :exceptId', { role: 'super', status: EnabledFlag.Enabled, exceptId })
-      .getCount();
   }
 }

@@ -1,10 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode } from '@shanqian/shared';
-import { DataSource } from 'typeorm';
 import { AppException } from '../../common/app.exception';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { BridgeEvent } from './bridge-event.entity';
+import { BridgeEventRepository } from './bridge-event.repository';
 import { BRIDGE_LABELS, BRIDGE_NAMES, BridgeName } from './bridge-name';
 import { PartnerError } from './partner-client';
 
@@ -26,7 +24,7 @@ export class BridgeStatusService {
   private readonly logger = new Logger('Bridges');
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly events: BridgeEventRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -41,34 +39,25 @@ export class BridgeStatusService {
 
   /** Only the newest success matters, so the older ones of the bridge go. */
   async recordSuccess(bridge: BridgeName, operation: string): Promise<void> {
-    const { identifiers } = await this.db.getRepository(BridgeEvent).insert({ bridge, operation: operation.slice(0, 48), ok: true, message: null });
-    await this.db
-      .createQueryBuilder()
-      .delete()
-      .from(BridgeEvent)
-      .where('bridge = :bridge AND ok = :ok AND id < :id', { bridge, ok: true, id: identifiers[0].id })
-      .execute();
+    const id = await this.events.insert(bridge, operation.slice(0, 48), true, null);
+    await this.events.deleteOlder(bridge, true, id);
   }
 
   async recordError(bridge: BridgeName, operation: string, error: unknown): Promise<void> {
     const message = (error instanceof Error ? error.message : String(error)).slice(0, 512);
     this.logger.warn(`${BRIDGE_LABELS[bridge]} ${operation} failed${error instanceof PartnerError ? ` (${error.kind})` : ''}: ${message}`);
-    const events = this.db.getRepository(BridgeEvent);
-    await events.insert({ bridge, operation: operation.slice(0, 48), ok: false, message });
-    const oldest = await events.find({ select: { id: true }, where: { bridge, ok: false }, order: { id: 'DESC' }, skip: KEPT_ERRORS - 1, take: 1 });
-    if (oldest.length) {
-      await this.db.createQueryBuilder().delete().from(BridgeEvent).where('bridge = :bridge AND ok = :ok AND id < :id', { bridge, ok: false, id: oldest[0].id }).execute();
-    }
+    await this.events.insert(bridge, operation.slice(0, 48), false, message);
+    const oldestKept = await this.events.nthNewestErrorId(bridge, KEPT_ERRORS);
+    if (oldestKept !== null) await this.events.deleteOlder(bridge, false, oldestKept);
   }
 
   /** `pendingJobs` comes from the queue, which itself records its jobs' outcomes here. */
   async status(pendingJobs: (bridge: BridgeName) => Promise<number>): Promise<BridgeStatus[]> {
-    const events = this.db.getRepository(BridgeEvent);
     return Promise.all(
       BRIDGE_NAMES.map(async (name) => {
         const [success, errors, pending] = await Promise.all([
-          events.findOne({ where: { bridge: name, ok: true }, order: { id: 'DESC' } }),
-          events.find({ where: { bridge: name, ok: false }, order: { id: 'DESC' }, take: RECENT_ERRORS }),
+          this.events.lastSuccess(name),
+          this.events.recentErrors(name, RECENT_ERRORS),
           pendingJobs(name),
         ]);
         return {

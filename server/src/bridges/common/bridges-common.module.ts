@@ -1,8 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
-import { getDataSourceToken } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { BridgeEventRepository } from './bridge-event.repository';
+import { BridgeJobRepository } from './bridge-job.repository';
 import { BridgeQueue } from './bridge-queue';
 import { BridgeStatusController } from './bridge-status.controller';
 import { BridgeStatusService } from './bridge-status.service';
@@ -16,13 +16,15 @@ import { PartnerErrorInterceptor } from './partner-error.interceptor';
   controllers: [BridgeStatusController],
   providers: [
     BridgeStatusService,
+    BridgeEventRepository,
+    BridgeJobRepository,
     {
       provide: BridgeQueue,
-      inject: [APP_CONFIG, BridgeStatusService, getDataSourceToken()],
-      useFactory: (config: AppConfig, status: BridgeStatusService, db: DataSource): BridgeQueue =>
+      inject: [APP_CONFIG, BridgeStatusService, BridgeJobRepository],
+      useFactory: (config: AppConfig, status: BridgeStatusService, jobs: BridgeJobRepository): BridgeQueue =>
         config.redisUrl
           ? new BullmqBridgeQueue(status, config.bridges.backoffMs, config.redisUrl, `${config.redisKeyPrefix}bridges`)
-          : new OutboxBridgeQueue(status, config.bridges.backoffMs, db, config.bridges.queuePollMs),
+          : new OutboxBridgeQueue(status, config.bridges.backoffMs, jobs, config.bridges.queuePollMs),
     },
     { provide: APP_INTERCEPTOR, useClass: PartnerErrorInterceptor },
   ],

@@ -1,7 +1,6 @@
 import { BeforeApplicationShutdown } from '@nestjs/common';
-import { DataSource, In, LessThanOrEqual } from 'typeorm';
 import { isUniqueViolation } from '../../database/query-errors';
-import { BridgeJob, BridgeJobStatus } from './bridge-job.entity';
+import { BridgeJobRepository } from './bridge-job.repository';
 import { BridgeName } from './bridge-name';
 import { BridgeQueue } from './bridge-queue';
 import { BridgeStatusService } from './bridge-status.service';
@@ -26,7 +25,7 @@ export class OutboxBridgeQueue extends BridgeQueue implements BeforeApplicationS
   constructor(
     status: BridgeStatusService,
     backoffMs: number,
-    private readonly db: DataSource,
+    private readonly jobs: BridgeJobRepository,
     private readonly pollMs: number,
   ) {
     super(status, backoffMs);
@@ -38,22 +37,22 @@ export class OutboxBridgeQueue extends BridgeQueue implements BeforeApplicationS
     const now = new Date(Math.floor(Date.now() / 1000) * 1000);
     const fresh = { payload: JSON.stringify(payload), status: 'pending' as const, attempts: 0, nextRunAt: now, lastError: null };
     try {
-      await this.jobs().insert({ bridge, type, dedupeKey: key, ...fresh });
+      await this.jobs.insert({ bridge, type, dedupeKey: key, ...fresh });
     } catch (error) {
       if (key === null || !isUniqueViolation(error)) throw error;
-      await this.jobs().update({ dedupeKey: key, status: 'failed' }, fresh);
+      await this.jobs.reviveFailed(key, fresh);
     }
     this.wakers.get(bridge)?.();
   }
 
   pending(bridge: BridgeName): Promise<number> {
-    return this.jobs().countBy({ bridge, status: In(['pending', 'running']) });
+    return this.jobs.countUnfinished([bridge]);
   }
 
   async drain(timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     const bridges = this.bridgesWithHandlers();
-    while ((await this.jobs().countBy({ bridge: In(bridges), status: In(['pending', 'running']) })) > 0) {
+    while ((await this.jobs.countUnfinished(bridges)) > 0) {
       if (Date.now() > deadline) throw new Error(`BridgeQueue: jobs still pending after ${timeoutMs} ms`);
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
@@ -68,10 +67,6 @@ export class OutboxBridgeQueue extends BridgeQueue implements BeforeApplicationS
     this.stopped = true;
     for (const wake of this.wakers.values()) wake();
     await Promise.all(this.loops);
-  }
-
-  private jobs() {
-    return this.db.getRepository(BridgeJob);
   }
 
   private async loop(bridge: BridgeName): Promise<void> {
@@ -101,37 +96,21 @@ export class OutboxBridgeQueue extends BridgeQueue implements BeforeApplicationS
 
   /** Claims and runs the bridge's next due job; false when none is due. */
   private async runNext(bridge: BridgeName): Promise<boolean> {
-    const now = new Date();
-    const job = await this.jobs().findOne({
-      where: [
-        { bridge, status: 'pending', nextRunAt: LessThanOrEqual(now) },
-        // A running job whose lease ran out: its server stopped without finishing it.
-        { bridge, status: 'running', nextRunAt: LessThanOrEqual(now) },
-      ],
-      order: { nextRunAt: 'ASC', id: 'ASC' },
-    });
+    const job = await this.jobs.nextDue(bridge, new Date());
     if (!job) return false;
-    const claimed = await this.jobs().update(
-      { id: job.id, status: job.status, attempts: job.attempts },
-      { status: 'running', attempts: job.attempts + 1, nextRunAt: new Date(Date.now() + LEASE_MS) },
-    );
     // Another server took it first: look again at once.
-    if (claimed.affected !== 1) return true;
+    if (!(await this.jobs.claim(job, new Date(Date.now() + LEASE_MS)))) return true;
     const attempt = job.attempts + 1;
     try {
       await this.execute(bridge, job.type, JSON.parse(job.payload));
-      await this.finish(job.id, 'done', new Date(), null);
+      await this.jobs.finish(job.id, 'done', new Date(), null);
     } catch (error) {
       const delay = this.retryDelay(error, attempt);
       const message = (error instanceof Error ? error.message : String(error)).slice(0, 512);
       // Rounded up to whole seconds, as MariaDB's datetime keeps them: never earlier than the partner asked.
       const nextRunAt = new Date(Math.ceil((Date.now() + (delay ?? 0)) / 1000) * 1000);
-      await this.finish(job.id, delay === null ? 'failed' : 'pending', nextRunAt, message);
+      await this.jobs.finish(job.id, delay === null ? 'failed' : 'pending', nextRunAt, message);
     }
     return true;
-  }
-
-  private async finish(id: number, status: BridgeJobStatus, nextRunAt: Date, lastError: string | null): Promise<void> {
-    await this.jobs().update({ id }, { status, nextRunAt, lastError });
   }
 }

@@ -1,19 +1,17 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, Gender } from '@shanqian/shared';
-import { DataSource, In, IsNull, Not } from 'typeorm';
 import { AdminPrincipal } from '../../admin/admin-route.decorator';
 import { AuditLogService } from '../../admin/audit-log.service';
 import { AppException } from '../../common/app.exception';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { isUniqueViolation } from '../../database/query-errors';
-import { Employee } from '../../employee/employee.entity';
-import { SignApplication } from '../../applications/sign-application.entity';
 import { BridgeQueue } from '../common/bridge-queue';
 import { BridgeStatusService } from '../common/bridge-status.service';
 import { PartnerClient, partnerClientOptions, PartnerError } from '../common/partner-client';
-import { MokaCandidate } from '../moka/moka-candidate.entity';
+import { MokaCandidateRepository } from '../moka/moka-candidate.repository';
 import { LeapinInvite } from './leapin-invite.entity';
+import { InvitedApplication, LeapinInviteRepository } from './leapin-invite.repository';
+import { LeapinInviteView, leapinInviteView } from './leapin-invite.view';
 import { LeapinClient } from './leapin.client';
 import { LeapinInviteDto, LeapinJobsQueryDto } from './leapin.dto';
 import { LeapinApplication, LeapinJob } from './leapin.types';
@@ -61,7 +59,8 @@ export class LeapinService implements OnModuleInit, OnApplicationBootstrap, OnAp
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly invites: LeapinInviteRepository,
+    private readonly candidates: MokaCandidateRepository,
     private readonly queue: BridgeQueue,
     private readonly status: BridgeStatusService,
     private readonly audit: AuditLogService,
@@ -98,7 +97,7 @@ export class LeapinService implements OnModuleInit, OnApplicationBootstrap, OnAp
   async invite(admin: AdminPrincipal, dto: LeapinInviteDto, ip: string): Promise<InviteResult> {
     this.configured();
     const ids = [...new Set(dto.application_ids)];
-    const applications = await this.db.getRepository(SignApplication).find({ select: { id: true, employeeId: true }, where: { id: In(ids) } });
+    const applications = await this.invites.applications(ids);
     const missing = ids.filter((id) => !applications.some((a) => a.id === id));
     if (missing.length) throw new AppException(ErrorCode.RecordNotFound, `签约申请不存在：${missing.join('、')}`);
 
@@ -116,6 +115,11 @@ export class LeapinService implements OnModuleInit, OnApplicationBootstrap, OnAp
     }
     await this.audit.record(admin, ip, { action: 'leapin.invite', detail: { ...result } });
     return result;
+  }
+
+  /** The application's LeapIn interviews, as its detail shows them. */
+  async invitesForApplication(applicationId: number): Promise<LeapinInviteView[]> {
+    return (await this.invites.forApplication(applicationId)).map(leapinInviteView);
   }
 
   /** Reads the invited people's interview outcomes from LeapIn; one pull at a time (a second caller shares it). */
@@ -142,40 +146,37 @@ export class LeapinService implements OnModuleInit, OnApplicationBootstrap, OnAp
     }
   }
 
-  private async inviteRow(application: SignApplication, jobId: number): Promise<LeapinInvite> {
-    const invites = this.db.getRepository(LeapinInvite);
-    const key = { employeeId: application.employeeId, jobId };
-    const existing = await invites.findOneBy(key);
+  private async inviteRow(application: InvitedApplication, jobId: number): Promise<LeapinInvite> {
+    const existing = await this.invites.findByPersonAndJob(application.employeeId, jobId);
     if (existing) return existing;
     try {
-      await invites.insert({ ...key, applicationId: application.id });
+      await this.invites.insert({ employeeId: application.employeeId, jobId, applicationId: application.id });
     } catch (error) {
       // Another admin invited the same person a moment ago: theirs is the row.
       if (!isUniqueViolation(error)) throw error;
     }
-    return invites.findOneByOrFail(key);
+    return (await this.invites.findByPersonAndJob(application.employeeId, jobId))!;
   }
 
   /** The queued invitation: one candidate per request, so LeapIn's answer maps to its row without doubt. */
   private async sendInvite(job: InviteJob): Promise<void> {
-    const invites = this.db.getRepository(LeapinInvite);
-    const invite = await invites.findOneBy({ id: job.inviteId });
+    const invite = await this.invites.findById(job.inviteId);
     if (!invite || invite.leapinApplicationId !== null) return;
-    const employee = await this.db.getRepository(Employee).findOneBy({ id: invite.employeeId });
+    const employee = await this.invites.employee(invite.employeeId);
     if (!employee) throw new PartnerError({ partner: 'leapin', operation: 'applications.invite', kind: 'permanent', message: `简历 ${invite.employeeId} 已不存在` });
     // 闪签云's resumes carry no e-mail; a candidate handed over by Moka may have one.
-    const fromMoka = await this.db.getRepository(MokaCandidate).findOne({ where: { employeeId: employee.id, email: Not(IsNull()) }, order: { id: 'DESC' } });
+    const emailFromMoka = await this.candidates.latestEmailOf(employee.id);
     const gender = employee.gender === Gender.Male ? 0 : employee.gender === Gender.Female ? 1 : undefined;
     const invitations = await this.client!.invite(
       invite.jobId,
-      [{ unique_id: employee.id, name: employee.realName, email: fromMoka?.email ?? '', mobile: employee.phone, mobile_country_code: '86', ...(gender === undefined ? {} : { gender }) }],
+      [{ unique_id: employee.id, name: employee.realName, email: emailFromMoka ?? '', mobile: employee.phone, mobile_country_code: '86', ...(gender === undefined ? {} : { gender }) }],
       { ...(job.trigger_notice === undefined ? {} : { trigger_notice: job.trigger_notice }), ...(job.expire_days === undefined ? {} : { expire_days: job.expire_days }) },
     );
     const answer = invitations.find((i) => Number(i.unique_id) === employee.id) ?? (invitations.length === 1 ? invitations[0] : undefined);
     if (!answer || typeof answer.id !== 'number') {
       throw new PartnerError({ partner: 'leapin', operation: 'applications.invite', kind: 'permanent', message: '应答中没有该候选人的申请 id' });
     }
-    await invites.update(invite.id, {
+    await this.invites.update(invite.id, {
       leapinApplicationId: answer.id,
       interviewUrl: answer.interview_url ?? null,
       status: answer.status ?? null,
@@ -185,7 +186,7 @@ export class LeapinService implements OnModuleInit, OnApplicationBootstrap, OnAp
   }
 
   private async pullAll(client: LeapinClient): Promise<PullResult> {
-    const invites = await this.db.getRepository(LeapinInvite).find({ where: { leapinApplicationId: Not(IsNull()) }, order: { id: 'ASC' } });
+    const invites = await this.invites.sent();
     const jobIds = [...new Set(invites.map((i) => i.jobId))];
     const result: PullResult = { jobs: jobIds.length, invites: 0, updated: 0 };
     for (const jobId of jobIds) {
@@ -212,7 +213,7 @@ export class LeapinService implements OnModuleInit, OnApplicationBootstrap, OnAp
       reportUrl: application.leapin_report_url || null,
     };
     const changed = (Object.keys(outcome) as (keyof typeof outcome)[]).some((key) => invite[key] !== outcome[key]);
-    await this.db.getRepository(LeapinInvite).update(invite.id, { ...outcome, pulledAt: new Date() });
+    await this.invites.update(invite.id, { ...outcome, pulledAt: new Date() });
     return changed;
   }
 }

@@ -1,17 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DictItem } from '@shanqian/shared';
-import { DataSource, In } from 'typeorm';
 import { AdminPrincipal } from '../../admin/admin-route.decorator';
 import { AuditLogService } from '../../admin/audit-log.service';
 import { CatalogService } from '../../catalog/catalog.service';
 import { SecretsService } from '../../common/crypto/secrets.service';
 import { isUniqueViolation } from '../../database/query-errors';
-import { Employee } from '../../employee/employee.entity';
 import { BridgeStatusService } from '../common/bridge-status.service';
 import type { MokaImportRequest, MokaImportResponse } from './moka-api';
 import { CandidateDictionaries, CandidateFields, mapMokaApplication } from './moka-candidate.mapper';
 import { MokaCandidate } from './moka-candidate.entity';
+import { MokaCandidateRepository } from './moka-candidate.repository';
 import { MokaClient } from './moka.client';
 import type { MokaApplication, MokaOfferCustomFields } from './moka.types';
 
@@ -28,7 +26,7 @@ export class MokaImportService {
   private readonly logger = new Logger('MokaImport');
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly candidates: MokaCandidateRepository,
     private readonly client: MokaClient,
     private readonly catalog: CatalogService,
     private readonly secrets: SecretsService,
@@ -69,18 +67,8 @@ export class MokaImportService {
    * Sets employee_id on the records whose phone a resume now uses. Runs after each import and
    * from the prefill; the resume itself is never changed from here.
    */
-  async linkEmployees(phone?: string): Promise<void> {
-    const query = this.db
-      .createQueryBuilder(MokaCandidate, 'c')
-      .innerJoin(Employee, 'e', 'e.phone = c.phone')
-      .select(['c.id AS candidate_id', 'e.id AS employee_id'])
-      .where('c.employee_id IS NULL');
-    if (phone) query.andWhere('c.phone = :phone', { phone });
-    const links = await query.getRawMany<{ candidate_id: number; employee_id: number }>();
-    for (const employeeId of new Set(links.map((link) => Number(link.employee_id)))) {
-      const ids = links.filter((link) => Number(link.employee_id) === employeeId).map((link) => Number(link.candidate_id));
-      await this.db.getRepository(MokaCandidate).update({ id: In(ids) }, { employeeId });
-    }
+  linkEmployees(phone?: string): Promise<void> {
+    return this.candidates.linkEmployees(phone);
   }
 
   private async importOne(applicationId: string, application: MokaApplication, dicts: CandidateDictionaries): Promise<'imported' | 'updated' | 'skipped' | { reason: string }> {
@@ -99,7 +87,6 @@ export class MokaImportService {
 
   /** Creates or updates the record of one application (idempotent on Moka's applicationId). */
   private async save(applicationId: string, fields: CandidateFields): Promise<'imported' | 'updated' | 'skipped'> {
-    const repo = this.db.getRepository(MokaCandidate);
     const columns: CandidateColumns = {
       phone: fields.phone,
       name: fields.name,
@@ -114,17 +101,17 @@ export class MokaImportService {
       experience: JSON.stringify(fields.experience),
       rawStage: fields.stage,
     };
-    const existing = await repo.findOneBy({ mokaApplicationId: applicationId });
+    const existing = await this.candidates.findByMokaApplicationId(applicationId);
     const sealedId = () => (fields.idNumber ? this.secrets.encrypt(fields.idNumber) : null);
     if (!existing) {
-      await repo.insert({ mokaApplicationId: applicationId, ...columns, idNumberEnc: sealedId(), employeeId: null });
+      await this.candidates.insert({ mokaApplicationId: applicationId, ...columns, idNumberEnc: sealedId(), employeeId: null });
       return 'imported';
     }
     // Each encryption is different (random IV): compare the numbers, not the ciphertexts.
     const sameId = (existing.idNumberEnc ? this.secrets.decrypt(existing.idNumberEnc) : null) === fields.idNumber;
     const changed = (Object.keys(columns) as (keyof CandidateColumns)[]).filter((key) => existing[key] !== columns[key]);
     if (!changed.length && sameId) return 'skipped';
-    await repo.update(existing.id, {
+    await this.candidates.update(existing.id, {
       ...columns,
       ...(sameId ? {} : { idNumberEnc: sealedId() }),
       // Another phone is another person's login: the link is found again for the new phone.

@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode } from '@shanqian/shared';
 import type { EmployeeEducation, EmployeeWorkExperience } from '@shanqian/shared';
-import { DataSource } from 'typeorm';
 import { CatalogService } from '../../catalog/catalog.service';
 import { AppException } from '../../common/app.exception';
 import { SecretsService } from '../../common/crypto/secrets.service';
 import { ageOn } from '../../employee/id-number';
 import { SmsCodeService } from '../../verification/sms-code.service';
 import type { EmployeePrefillRequest, EmployeePrefillResponse } from '@shanqian/shared';
-import { MokaCandidate } from './moka-candidate.entity';
+import { MokaCandidateRepository } from './moka-candidate.repository';
 import { MokaImportService } from './moka-import.service';
 
 /**
@@ -20,7 +18,7 @@ import { MokaImportService } from './moka-import.service';
 @Injectable()
 export class MokaPrefillService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly candidates: MokaCandidateRepository,
     private readonly smsCodes: SmsCodeService,
     private readonly secrets: SecretsService,
     private readonly catalog: CatalogService,
@@ -31,8 +29,7 @@ export class MokaPrefillService {
     // The code first: only someone who holds the phone learns whether Moka knows it. The proof is
     // kept a while, so the resume that follows needs no second code.
     await this.smsCodes.consumeAndRemember(userId, request.phone, request.verify_code);
-    // A candidate may have several applications: the one Moka changed last is the current one.
-    const candidate = await this.db.getRepository(MokaCandidate).findOne({ where: { phone: request.phone }, order: { updatedAt: 'DESC', id: 'DESC' } });
+    const candidate = await this.candidates.latestForPhone(request.phone);
     if (!candidate) throw new AppException(ErrorCode.PrefillNotFound);
     await this.imports.linkEmployees(request.phone);
     const position = candidate.position && (await this.catalog.isEnabledWorkPosition(candidate.position)) ? candidate.position : null;

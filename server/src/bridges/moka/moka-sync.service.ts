@@ -1,10 +1,10 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { EnabledFlag, ErrorCode } from '@shanqian/shared';
-import { DataSource, In } from 'typeorm';
 import { AdminPrincipal } from '../../admin/admin-route.decorator';
 import { AdminUser } from '../../admin/admin-user.entity';
+import { AdminUserRepository } from '../../admin/admin-user.repository';
 import { AuditLogService } from '../../admin/audit-log.service';
+import { CatalogRepository } from '../../catalog/catalog.repository';
 import { Company } from '../../catalog/company.entity';
 import { AppException } from '../../common/app.exception';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
@@ -73,7 +73,8 @@ const duplicateCode = (code: string) => new RegExp(`编号\\s*${code}\\s*的部�
 @Injectable()
 export class MokaSyncService implements OnModuleInit {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly adminUsers: AdminUserRepository,
+    private readonly catalog: CatalogRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly client: MokaClient,
     private readonly queue: BridgeQueue,
@@ -94,7 +95,7 @@ export class MokaSyncService implements OnModuleInit {
   /** Every admin user, in batches of at most 100 per syncInfo request. */
   async syncUsers(admin: AdminPrincipal, ip: string, waitMs: number): Promise<MokaUserSyncReport> {
     this.status.assertConfigured('moka');
-    const ids = (await this.db.getRepository(AdminUser).find({ select: { id: true }, order: { id: 'ASC' } })).map((row) => row.id);
+    const ids = await this.adminUsers.allIds();
     const batches = chunk(ids, MOKA_USERS_PER_BATCH);
     const runId = await this.runs.start({ kind: 'sync-users', users: ids.length } satisfies UserRunMeta, batches.length);
     for (const [part, userIds] of batches.entries()) {
@@ -116,7 +117,7 @@ export class MokaSyncService implements OnModuleInit {
     if (mode === 'full' && !confirm) {
       throw AppException.invalid('confirm', '全量同步会把 Moka 中不在列表里的部门全部标记为删除，确认无误请传 confirm: true');
     }
-    const companies = await this.db.getRepository(Company).find({ order: { id: 'ASC' } });
+    const companies = await this.catalog.allCompanies();
     // An empty list would delete every department Moka has.
     if (mode === 'full' && !companies.length) throw new AppException(ErrorCode.ValidationFailed, '没有任何用人单位，不能全量同步');
     const runId = await this.runs.start({ kind: 'sync-departments', mode, companies: companies.length } satisfies DepartmentRunMeta, mode === 'full' ? 1 : companies.length);
@@ -164,7 +165,7 @@ export class MokaSyncService implements OnModuleInit {
    * of the batch is sent again. A refusal naming nobody fails the whole (remaining) batch.
    */
   private async runUserBatch(job: UserBatchJob): Promise<void> {
-    const users = await this.db.getRepository(AdminUser).find({ where: { id: In(job.user_ids) }, order: { id: 'ASC' } });
+    const users = await this.adminUsers.findByIds(job.user_ids);
     const failed: UserFailure[] = users.filter((user) => !user.email).map((user) => userFailure(user, '没有邮箱：Moka 以邮箱或工号识别用户'));
     let remaining = users.filter((user) => user.email);
     let synced = 0;
@@ -194,7 +195,7 @@ export class MokaSyncService implements OnModuleInit {
   }
 
   private async runDepartment(job: DepartmentJob, action: 'create' | 'update'): Promise<void> {
-    const company = await this.db.getRepository(Company).findOneBy({ id: job.company_id });
+    const company = await this.catalog.company(job.company_id);
     if (!company) {
       await this.runs.record(job.run_id, job.part, { synced: 0, failed: [{ company_id: job.company_id, company_name: '', reason: '用人单位已不存在' }] } satisfies DepartmentPart);
       return;
@@ -216,7 +217,7 @@ export class MokaSyncService implements OnModuleInit {
   }
 
   private async runReplace(job: DepartmentsReplaceJob): Promise<void> {
-    const companies = await this.db.getRepository(Company).find({ order: { id: 'ASC' } });
+    const companies = await this.catalog.allCompanies();
     // Checked again here: the companies may have gone between the request and the job.
     if (!companies.length) {
       await this.runs.record(job.run_id, 0, { synced: 0, failed: [], error: '没有任何用人单位，未同步' } satisfies DepartmentPart);

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CatalogModule } from '../../catalog/catalog.module';
 import { VerificationModule } from '../../verification/verification.module';
 import { MokaAdminController } from './moka-admin.controller';
+import { MokaCandidateRepository } from './moka-candidate.repository';
 import { MokaClient } from './moka.client';
 import { MokaImportService } from './moka-import.service';
 import { MokaPrefillController } from './moka-prefill.controller';
@@ -16,6 +17,7 @@ import { MokaSyncService } from './moka-sync.service';
 @Module({
   imports: [CatalogModule, VerificationModule],
   controllers: [MokaAdminController, MokaPrefillController],
-  providers: [MokaClient, MokaImportService, MokaPrefillService, MokaSyncService, MokaRuns],
+  providers: [MokaClient, MokaImportService, MokaPrefillService, MokaSyncService, MokaRuns, MokaCandidateRepository],
+  exports: [MokaCandidateRepository],
 })
 export class MokaModule {}

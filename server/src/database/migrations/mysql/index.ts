@@ -1,7 +1,14 @@
 import { ReferenceDictionaries1795356700000 } from '../1795356700000-reference-dictionaries';
+import { LowerCaseAdminUsernames1796216125464 } from '../1796216125464-lower-case-admin-usernames';
 import { InitialSchema1795356679125 } from './1795356679125-initial-schema';
 import { BackOfficeAndSigning1795475264914 } from './1795475264914-back-office-and-signing';
 import { Bridges1795477275161 } from './1795477275161-bridges';
 
 /** MariaDB/MySQL migrations, oldest first. */
-export const MYSQL_MIGRATIONS = [InitialSchema1795356679125, ReferenceDictionaries1795356700000, BackOfficeAndSigning1795475264914, Bridges1795477275161];
+export const MYSQL_MIGRATIONS = [
+  InitialSchema1795356679125,
+  ReferenceDictionaries1795356700000,
+  BackOfficeAndSigning1795475264914,
+  Bridges1795477275161,
+  LowerCaseAdminUsernames1796216125464,
+];

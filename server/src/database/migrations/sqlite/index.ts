@@ -1,7 +1,14 @@
 import { ReferenceDictionaries1795356700000 } from '../1795356700000-reference-dictionaries';
+import { LowerCaseAdminUsernames1796216125464 } from '../1796216125464-lower-case-admin-usernames';
 import { InitialSchema1795356678187 } from './1795356678187-initial-schema';
 import { BackOfficeAndSigning1795475263813 } from './1795475263813-back-office-and-signing';
 import { Bridges1795477266159 } from './1795477266159-bridges';
 
 /** SQLite migrations, oldest first. */
-export const SQLITE_MIGRATIONS = [InitialSchema1795356678187, ReferenceDictionaries1795356700000, BackOfficeAndSigning1795475263813, Bridges1795477266159];
+export const SQLITE_MIGRATIONS = [
+  InitialSchema1795356678187,
+  ReferenceDictionaries1795356700000,
+  BackOfficeAndSigning1795475263813,
+  Bridges1795477266159,
+  LowerCaseAdminUsernames1796216125464,
+];
