@@ -230,6 +230,24 @@ export function describeFeishuBridge(env: Record<string, string> = {}): void {
     expect(fake.externalApplications(talentId)).toHaveLength(2);
   });
 
+  it('queues the mirror of a status change from its application event, without waiting for the watcher', async () => {
+    const { applicationId } = await applyingWorker(t);
+    const talentId = newTalent();
+    await link(applicationId, talentId);
+    await settle();
+    // The watcher is the reconciler for events a crash lost; here it does nothing, so the event alone must carry the change.
+    const watcher = jest.spyOn(t.app.get(FeishuMirrorService), 'scan').mockResolvedValue(undefined);
+    try {
+      const before = fake.requests.length;
+      await admin.post(`/admin/applications/${applicationId}/approve`, { contract_id: contractId, ...APPROVAL }).expect(200);
+      await waitFor(() => fake.requests.slice(before).some((r) => r.method === 'PUT'), 'the mirror of the approval');
+      expect(fake.externalApplications(talentId).map((a) => a.stage)).toEqual(['待签约']);
+      expect((await get(`/admin/bridges/feishu/links/${applicationId}`, 200)).data.last_stage).toBe('待签约');
+    } finally {
+      watcher.mockRestore();
+    }
+  });
+
   it('mirrors nothing twice: repeated links and quiet watcher passes send no write; a return to an earlier status is sent again', async () => {
     const { worker, resume, applicationId } = await applyingWorker(t);
     const talentId = newTalent();
