@@ -16,6 +16,7 @@ export enum ErrorCode {
   RateLimited = 10008,
   InternalError = 10009,
   BodyMalformed = 10010,
+  InvalidPathParameter = 10011,
 
   AuthTokenMissing = 11001,
   AuthTokenInvalid = 11002,
@@ -90,6 +91,7 @@ export const ERROR_CODES: Record<ErrorCode, ErrorCodeInfo> = {
   [ErrorCode.RateLimited]: { http: 429, msg: '请求过于频繁，请稍后再试' },
   [ErrorCode.InternalError]: { http: 500, msg: '服务器内部错误，请稍后再试' },
   [ErrorCode.BodyMalformed]: { http: 400, msg: '请求体格式有误' },
+  [ErrorCode.InvalidPathParameter]: { http: 400, msg: '路径参数有误' },
 
   [ErrorCode.AuthTokenMissing]: { http: 401, msg: '请先登录' },
   [ErrorCode.AuthTokenInvalid]: { http: 401, msg: '登录已失效，请重新登录' },
@@ -142,7 +144,8 @@ export const ERROR_CODES: Record<ErrorCode, ErrorCodeInfo> = {
   [ErrorCode.SignDocumentNotFound]: { http: 404, msg: '尚无已签署的合同' },
   [ErrorCode.SigningServiceUnavailable]: { http: 502, msg: '签名服务暂时不可用，请稍后再试' },
 
-  [ErrorCode.BridgeNotConfigured]: { http: 503, msg: '合作方接口未配置' },
+  // A 4xx: a bridge left off on purpose is no fault of the server, and monitoring counts 5xx as faults.
+  [ErrorCode.BridgeNotConfigured]: { http: 409, msg: '合作方接口未配置' },
   [ErrorCode.PartnerUnavailable]: { http: 502, msg: '合作方服务暂时不可用，请稍后再试' },
   [ErrorCode.PartnerRejected]: { http: 502, msg: '合作方拒绝了请求' },
   [ErrorCode.PartnerAuthFailed]: { http: 502, msg: '合作方接口的认证信息有误，请检查配置' },

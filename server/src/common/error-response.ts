@@ -2,6 +2,7 @@ import { HttpException } from '@nestjs/common';
 import { ErrorCode } from '@shanqian/shared';
 import type { Response } from 'express';
 import { AppException } from './app.exception';
+import { BODY_LIMITS } from './body-shape';
 import { envelope } from './envelope';
 
 /** What an error becomes on the wire; anything not understood is a 500 and is logged by the caller. */
@@ -11,6 +12,8 @@ export function toAppException(error: unknown): AppException | null {
   // Errors raised by Express middleware (body-parser) carry a status of their own.
   const e = error as { status?: unknown; statusCode?: unknown; type?: unknown } | null;
   if (e?.type === 'entity.parse.failed') return new AppException(ErrorCode.BodyMalformed);
+  if (e?.type === 'querystring.parse.rangeError') return new AppException(ErrorCode.BodyMalformed, `请求体嵌套过深：最多 ${BODY_LIMITS.depth} 层`);
+  if (e?.type === 'parameters.too.many') return new AppException(ErrorCode.BodyMalformed, `请求体字段过多：最多 ${BODY_LIMITS.entries} 个`);
   if (e?.type === 'charset.unsupported' || e?.type === 'encoding.unsupported') return new AppException(ErrorCode.UnsupportedMediaType);
   const status = typeof e?.status === 'number' ? e.status : typeof e?.statusCode === 'number' ? e.statusCode : null;
   return status !== null && status >= 400 && status < 500 ? fromStatus(status) : null;

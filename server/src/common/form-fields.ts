@@ -16,6 +16,8 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { AppException } from './app.exception';
+import { bodyShapeProblem } from './body-shape';
 import { canonicalMoney } from './money';
 
 /*
@@ -90,7 +92,7 @@ export function RequiredMoney() {
     Transform(({ value }) => canonicalMoney(value) ?? value),
     IsDefined({ message: '不能为空' }),
     // Only canonicalMoney's output has this shape: anything it refused is left as given and fails here.
-    Matches(/^\d{1,13}\.\d{2}$/, { message: '应为最多两位小数的金额（如 6500 或 "6500.00"）' }),
+    Matches(/^\d{1,13}\.\d{2}$/, { message: '应为最多两位小数的金额' }),
     Matches(/[1-9]/, { message: '应大于 0' }),
   );
 }
@@ -107,7 +109,7 @@ export const YEAR_MONTH = { regex: /^\d{4}-(0[1-9]|1[0-2])$/, message: '应为 Y
  */
 export function FormArray<T extends object>(type: ClassConstructor<T>, size: { min: number; max: number }) {
   return applyDecorators(
-    Transform(({ obj, key }) => toArray(obj[key], type)),
+    Transform(({ obj, key }) => toArray(obj[key], type, key)),
     IsDefined({ message: `至少填写 ${size.min} 条` }),
     IsArray({ message: '应为数组（JSON 或 key[0][field] 形式）' }),
     ArrayMinSize(size.min, { message: `至少填写 ${size.min} 条` }),
@@ -116,7 +118,7 @@ export function FormArray<T extends object>(type: ClassConstructor<T>, size: { m
   );
 }
 
-function toArray<T extends object>(raw: unknown, type: ClassConstructor<T>): unknown {
+function toArray<T extends object>(raw: unknown, type: ClassConstructor<T>, field: string): unknown {
   let value = raw;
   if (typeof value === 'string') {
     try {
@@ -124,6 +126,9 @@ function toArray<T extends object>(raw: unknown, type: ClassConstructor<T>): unk
     } catch {
       return value;
     }
+    // A string inside a form body escaped the body's measure: measure it before plainToInstance walks it.
+    const problem = bodyShapeProblem(value);
+    if (problem) throw AppException.invalid(field, problem);
   }
   if (value && typeof value === 'object' && !Array.isArray(value)) {
     const keys = Object.keys(value);

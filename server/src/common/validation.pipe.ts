@@ -1,5 +1,6 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { AppException } from './app.exception';
+import { bodyShapeError } from './body-shape';
 
 /** The first problem, named by its full path (`employee_edu[0].school`), as the 400 message. */
 function firstProblem(errors: ValidationError[], parent = ''): string | null {
@@ -13,8 +14,21 @@ function firstProblem(errors: ValidationError[], parent = ''): string | null {
   return null;
 }
 
+/**
+ * Measures the body before class-transformer walks it: the body parsers do so for JSON and forms,
+ * and this covers multipart fields (multer builds `a[b][c]` names into objects) and anything else
+ * that fills the body.
+ */
+class BoundedValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const refusal = metadata.type === 'body' ? bodyShapeError(value) : null;
+    if (refusal) throw refusal;
+    return super.transform(value, metadata);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new BoundedValidationPipe({
     transform: true,
     whitelist: true,
     forbidUnknownValues: true,

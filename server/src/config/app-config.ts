@@ -48,7 +48,7 @@ export interface SigningConfig {
 
 /**
  * The partner bridges. A bridge whose credentials are absent is null here: it is off, its admin
- * endpoints answer 503 BridgeNotConfigured and the status page says configured: false.
+ * endpoints answer 409 BridgeNotConfigured (once their input is valid) and the status page says configured: false.
  */
 export interface BridgesConfig {
   /** Every call to a partner is abandoned after this long (and retried when that is safe). */

@@ -19,21 +19,15 @@ export function formatBytes(bytes: number): string {
 }
 
 /**
- * Bound outside FileInterceptor: refuses bodies that are not multipart/form-data before multer sees
- * them (multer would silently skip them, and the client would only hear "no file"), and turns
- * multer's failures into the upload codes of the shared table instead of generic 400/413s.
+ * Bound outside FileInterceptor: turns multer's failures into the upload codes of the shared table
+ * (a file over the limit is 413 UploadTooLarge) instead of generic 400/413s. For routes where the
+ * file is optional and a body without one may come in any type (POST /verify/realname).
  */
 @Injectable()
-export class UploadErrorsInterceptor implements NestInterceptor {
+export class MulterErrorsInterceptor implements NestInterceptor {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const req = context.switchToHttp().getRequest<Request>();
-    // A request that declares no type at all (an empty POST) is answered as a missing file instead.
-    const contentType = req.headers['content-type'];
-    if (contentType && !/^\s*multipart\/form-data\s*(;|$)/i.test(contentType)) {
-      throw new AppException(ErrorCode.UnsupportedMediaType, '请以 multipart/form-data 上传图片，文件放在字段 file 中');
-    }
+  intercept(_: ExecutionContext, next: CallHandler): Observable<unknown> {
     return next.handle().pipe(catchError((error: unknown) => throwError(() => this.translate(error))));
   }
 
@@ -48,5 +42,23 @@ export class UploadErrorsInterceptor implements NestInterceptor {
       default:
         return error;
     }
+  }
+}
+
+/**
+ * MulterErrorsInterceptor for routes that need a file: also refuses bodies that are not
+ * multipart/form-data before multer sees them (multer would silently skip them, and the client
+ * would only hear "no file").
+ */
+@Injectable()
+export class UploadErrorsInterceptor extends MulterErrorsInterceptor {
+  override intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const req = context.switchToHttp().getRequest<Request>();
+    // A request that declares no type at all (an empty POST) is answered as a missing file instead.
+    const contentType = req.headers['content-type'];
+    if (contentType && !/^\s*multipart\/form-data\s*(;|$)/i.test(contentType)) {
+      throw new AppException(ErrorCode.UnsupportedMediaType, '请以 multipart/form-data 上传图片，文件放在字段 file 中');
+    }
+    return super.intercept(context, next);
   }
 }

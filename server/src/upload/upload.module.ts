@@ -3,7 +3,7 @@ import { MulterModule } from '@nestjs/platform-express';
 import { memoryStorage } from 'multer';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { FileStorageService } from './file-storage.service';
-import { UploadErrorsInterceptor } from './upload-errors.interceptor';
+import { MulterErrorsInterceptor, UploadErrorsInterceptor } from './upload-errors.interceptor';
 import { UploadController } from './upload.controller';
 import { UploadRepository } from './upload.repository';
 import { UploadService } from './upload.service';
@@ -24,7 +24,7 @@ import { UploadService } from './upload.service';
     }),
   ],
   controllers: [UploadController],
-  providers: [UploadService, UploadRepository, FileStorageService, UploadErrorsInterceptor],
-  exports: [UploadService, MulterModule, UploadErrorsInterceptor],
+  providers: [UploadService, UploadRepository, FileStorageService, MulterErrorsInterceptor, UploadErrorsInterceptor],
+  exports: [UploadService, MulterModule, MulterErrorsInterceptor, UploadErrorsInterceptor],
 })
 export class UploadModule {}

@@ -95,9 +95,31 @@ export class SmsCodeService {
 
   /** `spend`, or, when no code is given, the proof `consumeAndRemember` left for this user and phone, given back likewise when `work` throws. */
   async spendOrProven<T>(userId: number, phone: string, code: string | undefined | null, work: () => Promise<T>, field = 'verify_code'): Promise<T> {
+    return this.runOrGiveBack(await this.takeOrProven(userId, phone, code, field), work);
+  }
+
+  /**
+   * `spendOrProven` with the take at the end: `work` calls `take()` once its own writes are done,
+   * inside its transaction just before the commit. Racing submissions of one user then meet the
+   * database's unique indexes (a 409) rather than a code another request holds, and a `work` that
+   * fails after the take (the commit included) gives the code back.
+   */
+  async spendLast<T>(userId: number, phone: string, code: string | undefined | null, work: (take: () => Promise<void>) => Promise<T>, field = 'verify_code'): Promise<T> {
+    let taken: TakenEntry[] = [];
+    try {
+      return await work(async () => {
+        taken = await this.takeOrProven(userId, phone, code, field);
+      });
+    } catch (error) {
+      if (taken.length) await this.giveBack(taken);
+      throw error;
+    }
+  }
+
+  private async takeOrProven(userId: number, phone: string, code: string | undefined | null, field: string): Promise<TakenEntry[]> {
     const given = typeof code === 'string' && code.trim() !== '';
     const proof = given ? null : await this.takeEntry(this.keys.phoneProven(userId, phone));
-    return proof ? this.runOrGiveBack([proof], work) : this.spend(phone, code, work, field);
+    return proof ? [proof] : this.take(phone, code, field);
   }
 
   /** Checks the code and takes it (and its count of wrong tries) out of the store, answering what was taken. */

@@ -100,7 +100,7 @@ describe('back office: companies, work positions and dictionaries', () => {
         const res = await superAdmin.request(method, path).send({ company_name: '不存在' }).expect(404);
         expect(res.body).toMatchObject({ status: ErrorCode.RecordNotFound, msg: '用人单位 999999 不存在', data: null });
       }
-      expect((await superAdmin.post('/admin/companies/abc/disable').expect(400)).body).toMatchObject({ status: ErrorCode.ValidationFailed, msg: 'id: 应为整数' });
+      expect((await superAdmin.post('/admin/companies/abc/disable').expect(400)).body).toMatchObject({ status: ErrorCode.InvalidPathParameter, msg: 'id: 应为 1 到 2147483647 之间的十进制整数' });
     });
 
     it('disables a company without touching what refers to it: the application keeps it, the picker drops it', async () => {

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/commo
 import { Page } from '@shanqian/shared';
 import { Ctx, RequestContext } from '../../common/request-context';
 import { AdminPrincipal, AdminRoles, CurrentAdmin } from '../admin-route.decorator';
-import { IdParam } from '../records/admin-fields';
+import { IdParam } from '../../common/id-param';
 import { SwitchableAdminController } from '../records/switchable-admin.controller';
 import { CatalogAdminService } from './catalog-admin.service';
 import { DictRow, DICTS } from './catalog-resources';

@@ -7,7 +7,7 @@ import { Ctx, RequestContext } from '../../common/request-context';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { UploadErrorsInterceptor } from '../../upload/upload-errors.interceptor';
 import { AdminPrincipal, AdminRoles, CurrentAdmin } from '../admin-route.decorator';
-import { IdParam } from '../records/admin-fields';
+import { IdParam } from '../../common/id-param';
 import { SwitchableAdminController } from '../records/switchable-admin.controller';
 import { ContractFileLink, ContractAdminService, ContractRow } from './contract-admin.service';
 import { ContractDto, ContractListQueryDto } from './contract.dto';

@@ -1,7 +1,6 @@
-import { applyDecorators, Param, ParseIntPipe } from '@nestjs/common';
+import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { IsBoolean, ValidateIf } from 'class-validator';
-import { AppException } from '../../common/app.exception';
 
 const BOOLEAN_WORDS: Record<string, boolean> = { true: true, false: false, '1': true, '0': false };
 
@@ -20,6 +19,3 @@ export function OptionalBool() {
     IsBoolean({ message: '应为 true 或 false' }),
   );
 }
-
-/** The `:id` of a back-office record; anything but an integer is a 400 naming it, not Nest's generic answer. */
-export const IdParam = () => Param('id', new ParseIntPipe({ exceptionFactory: () => AppException.invalid('id', '应为整数') }));

@@ -1,7 +1,7 @@
 import { HttpCode, Post } from '@nestjs/common';
 import { Ctx, RequestContext } from '../../common/request-context';
 import { AdminPrincipal, AdminRoles, CurrentAdmin } from '../admin-route.decorator';
-import { IdParam } from './admin-fields';
+import { IdParam } from '../../common/id-param';
 
 /**
  * `POST :id/enable` and `POST :id/disable`, the same on every back-office resource that has a status:

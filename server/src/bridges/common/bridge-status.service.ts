@@ -32,7 +32,7 @@ export class BridgeStatusService {
     return this.config.bridges[bridge] !== null;
   }
 
-  /** For the admin endpoints of a bridge that is off: 503 BridgeNotConfigured. */
+  /** For the admin endpoints of a bridge that is off: 409 BridgeNotConfigured, a 4xx because an unconfigured bridge is no fault. */
   assertConfigured(bridge: BridgeName): void {
     if (!this.configured(bridge)) throw new AppException(ErrorCode.BridgeNotConfigured, `${BRIDGE_LABELS[bridge]} 未配置`);
   }

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { AdminPrincipal, AdminRoles, CurrentAdmin } from '../../admin/admin-route.decorator';
+import { IdParam } from '../../common/id-param';
 import { Ctx, RequestContext } from '../../common/request-context';
 import { FeishuLinkDto, TalentQueryDto } from './feishu.dto';
 import { ExternalApplicationsAnswer, FeishuLinkView, FeishuService } from './feishu.service';
@@ -23,7 +24,7 @@ export class FeishuController {
   }
 
   @Get('links/:applicationId')
-  linkOf(@Param('applicationId', ParseIntPipe) applicationId: number, @CurrentAdmin() admin: AdminPrincipal): Promise<FeishuLinkView> {
+  linkOf(@IdParam('applicationId') applicationId: number, @CurrentAdmin() admin: AdminPrincipal): Promise<FeishuLinkView> {
     return this.feishu.linkOf(admin, applicationId);
   }
 }

@@ -5,7 +5,7 @@ import { LeapinInviteDto, LeapinJobsQueryDto } from './leapin.dto';
 import { InviteResult, LeapinService, PullResult } from './leapin.service';
 import { LeapinJob } from './leapin.types';
 
-/** The LeapIn bridge's admin endpoints; 503 BridgeNotConfigured while LEAPIN_ACCESS_ID/SECRET are absent. */
+/** The LeapIn bridge's admin endpoints; 409 BridgeNotConfigured while LEAPIN_ACCESS_ID/SECRET are absent. */
 @Controller('admin/bridges/leapin')
 export class LeapinController {
   constructor(private readonly leapin: LeapinService) {}

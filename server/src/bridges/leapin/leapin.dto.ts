@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsInt, IsOptional, Min } from 'class-validator';
-import { OptionalInt, RequiredInt } from '../../common/form-fields';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { INT_RANGE, OptionalInt, RequiredInt } from '../../common/form-fields';
 
 export class LeapinJobsQueryDto {
   /** LeapIn's page to start from (1). */
@@ -20,6 +20,7 @@ export class LeapinInviteDto {
   @ArrayMaxSize(100, { message: '一次最多 100 个' })
   @IsInt({ each: true, message: '应为整数' })
   @Min(1, { each: true, message: '应为正整数' })
+  @Max(INT_RANGE.max, { each: true, message: `不能大于 ${INT_RANGE.max}` })
   application_ids!: number[];
 
   /** Let LeapIn send the invitation itself (LeapIn's default: no). */

@@ -13,7 +13,10 @@ describe('Moka bridge without MOKA_API_KEY', () => {
   });
   afterAll(() => t.close());
 
-  it('is off: its admin endpoints answer 503 BridgeNotConfigured and the status page says so', async () => {
+  it('is off: its admin endpoints check their input, then answer 409 BridgeNotConfigured, and the status page says so', async () => {
+    // A bad request is the caller's to fix whether or not the bridge is on.
+    expect((await admin.post('/admin/bridges/moka/import', { stage: 'hired' }).expect(400)).body).toMatchObject({ status: ErrorCode.ValidationFailed, msg: expect.stringMatching(/^stage: /) });
+    expect((await admin.post('/admin/bridges/moka/sync-departments', { mode: 'all' }).expect(400)).body.msg).toMatch(/^mode: /);
     const calls = [
       admin.post('/admin/bridges/moka/import', { stage: 'offer' }),
       admin.post('/admin/bridges/moka/sync-users', {}),
@@ -21,7 +24,7 @@ describe('Moka bridge without MOKA_API_KEY', () => {
       admin.get('/admin/bridges/moka/offer-fields'),
     ];
     for (const call of calls) {
-      const res = await call.expect(503);
+      const res = await call.expect(409);
       expect(res.body).toMatchObject({ status: ErrorCode.BridgeNotConfigured, msg: 'Moka 未配置' });
     }
     const status = await admin.get('/admin/bridges/status').expect(200);
