@@ -117,6 +117,14 @@ export class ApplicationsService {
     return this.applications.list(scope, filters, limit);
   }
 
+  /** Those of `ids` the scope may see; 404 naming the others, so nothing is learnt of them. */
+  async visibleMany(scope: ApplicationScope, ids: number[]): Promise<SignApplication[]> {
+    const found = await this.applications.findInScope(scope, ids);
+    const missing = ids.filter((id) => !found.some((a) => a.id === id));
+    if (missing.length) throw new AppException(ErrorCode.RecordNotFound, `签约申请不存在：${missing.join('、')}`);
+    return found;
+  }
+
   findById(id: number): Promise<SignApplication | null> {
     return this.applications.findById(id);
   }

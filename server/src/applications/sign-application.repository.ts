@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Page, SignApplicationStatus } from '@shanqian/shared';
-import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { WechatUser } from '../auth/wechat-user.entity';
 import { paginate, PageQueryDto, whereContains } from '../common/pagination';
 import { origin, RequestContext } from '../common/request-context';
@@ -76,6 +76,11 @@ export class SignApplicationRepository {
 
   findByEmployee(employeeId: number): Promise<SignApplication | null> {
     return this.db.getRepository(SignApplication).findOneBy({ employeeId });
+  }
+
+  /** Those of `ids` in the scope. */
+  findInScope(scope: ApplicationScope, ids: number[]): Promise<SignApplication[]> {
+    return this.db.getRepository(SignApplication).findBy({ id: In(ids), ...(scope.handlerId === null ? {} : { handlerId: scope.handlerId }) });
   }
 
   /** With the company, the handler and the approved contract: what the worker's screens show. */

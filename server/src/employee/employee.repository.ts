@@ -14,6 +14,10 @@ export class EmployeeRepository {
     return this.db.getRepository(Employee).findOneBy({ userId });
   }
 
+  findById(id: number): Promise<Employee | null> {
+    return this.db.getRepository(Employee).findOneBy({ id });
+  }
+
   existsForUser(userId: number): Promise<boolean> {
     return this.db.getRepository(Employee).existsBy({ userId });
   }

@@ -133,6 +133,10 @@ export class EmployeeService {
     return this.employees.findByUser(userId);
   }
 
+  findById(id: number): Promise<Employee | null> {
+    return this.employees.findById(id);
+  }
+
   /** The decrypted ID number, for the screens that show or check it in full. */
   idNumberOf(employee: Employee): string {
     return this.secrets.decrypt(employee.idNumberEnc);

@@ -1,17 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull, Not } from 'typeorm';
+import { DataSource, IsNull, Not } from 'typeorm';
 import { SignApplication } from '../../applications/sign-application.entity';
-import { Employee } from '../../employee/employee.entity';
 import { LeapinInvite } from './leapin-invite.entity';
 
 /** Whom an application invites: the person behind it. */
 export type InvitedApplication = Pick<SignApplication, 'id' | 'employeeId'>;
 
-/**
- * Every query of `leapin_invite`. It also reads `sign_apply` and `employee` (who is invited, and
- * what LeapIn is told about them) until the applications and employee modules offer those reads.
- */
+/** Every query of `leapin_invite`: who was invited to which LeapIn job, and the interview's outcome. */
 @Injectable()
 export class LeapinInviteRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -40,14 +36,6 @@ export class LeapinInviteRepository {
 
   forApplication(applicationId: number): Promise<LeapinInvite[]> {
     return this.invites().find({ where: { applicationId }, order: { id: 'ASC' } });
-  }
-
-  applications(ids: number[]): Promise<InvitedApplication[]> {
-    return this.db.getRepository(SignApplication).find({ select: { id: true, employeeId: true }, where: { id: In(ids) } });
-  }
-
-  employee(id: number): Promise<Employee | null> {
-    return this.db.getRepository(Employee).findOneBy({ id });
   }
 
   private invites() {

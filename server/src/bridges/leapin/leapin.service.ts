@@ -1,8 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { ErrorCode, Gender } from '@shanqian/shared';
+import { Gender } from '@shanqian/shared';
 import { AdminPrincipal } from '../../admin/admin-route.decorator';
 import { AuditLogService } from '../../admin/audit-log.service';
-import { AppException } from '../../common/app.exception';
+import { scopeFor } from '../../applications/application-access';
+import { ApplicationsService } from '../../applications/applications.service';
+import { EmployeeService } from '../../employee/employee.service';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { isUniqueViolation } from '../../database/query-errors';
 import { BridgeQueue } from '../common/bridge-queue';
@@ -64,6 +66,8 @@ export class LeapinService implements OnModuleInit, OnApplicationBootstrap, OnAp
     private readonly queue: BridgeQueue,
     private readonly status: BridgeStatusService,
     private readonly audit: AuditLogService,
+    private readonly applications: ApplicationsService,
+    private readonly employees: EmployeeService,
   ) {
     const settings = config.bridges.leapin;
     this.client = settings ? new LeapinClient(settings, new PartnerClient(partnerClientOptions(config, 'leapin', LEAPIN_REQUESTS_PER_SECOND))) : null;
@@ -97,9 +101,7 @@ export class LeapinService implements OnModuleInit, OnApplicationBootstrap, OnAp
   async invite(admin: AdminPrincipal, dto: LeapinInviteDto, ip: string): Promise<InviteResult> {
     this.configured();
     const ids = [...new Set(dto.application_ids)];
-    const applications = await this.invites.applications(ids);
-    const missing = ids.filter((id) => !applications.some((a) => a.id === id));
-    if (missing.length) throw new AppException(ErrorCode.RecordNotFound, `签约申请不存在：${missing.join('、')}`);
+    const applications = await this.applications.visibleMany(scopeFor(admin), ids);
 
     const result: InviteResult = { job_id: dto.job_id, queued: [], already_invited: [] };
     for (const id of ids) {
@@ -162,7 +164,7 @@ export class LeapinService implements OnModuleInit, OnApplicationBootstrap, OnAp
   private async sendInvite(job: InviteJob): Promise<void> {
     const invite = await this.invites.findById(job.inviteId);
     if (!invite || invite.leapinApplicationId !== null) return;
-    const employee = await this.invites.employee(invite.employeeId);
+    const employee = await this.employees.findById(invite.employeeId);
     if (!employee) throw new PartnerError({ partner: 'leapin', operation: 'applications.invite', kind: 'permanent', message: `简历 ${invite.employeeId} 已不存在` });
     // 闪签云's resumes carry no e-mail; a candidate handed over by Moka may have one.
     const emailFromMoka = await this.candidates.latestEmailOf(employee.id);
