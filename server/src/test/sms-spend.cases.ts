@@ -109,6 +109,29 @@ export function describeSpend(v: VerificationApp): void {
       await expect(codes.spendOrProven(userId, phone, undefined, async () => 'again')).rejects.toMatchObject({ code: ErrorCode.ValidationFailed });
     });
 
+    it('spendLast takes the code when the work says so, and gives it back when the work fails after that', async () => {
+      const { phone, code } = await sent();
+      const steps: string[] = [];
+      await expect(
+        codes.spendLast(1, phone, code, async (take) => {
+          steps.push('write');
+          await take();
+          steps.push('taken');
+          throw failure; // the commit failed
+        }),
+      ).rejects.toBe(failure);
+      expect(steps).toEqual(['write', 'taken']);
+      expect(await v.store.get(v.keys.smsCode(phone))).not.toBeNull();
+
+      await expect(codes.spendLast(1, phone, wrongCode(code), async (take) => take())).rejects.toMatchObject({ code: ErrorCode.SmsCodeInvalid });
+      const succeeding = async (take: () => Promise<void>) => {
+        await take();
+        return 'done';
+      };
+      expect(await codes.spendLast(1, phone, code, succeeding)).toBe('done');
+      await expect(codes.consume(phone, code)).rejects.toMatchObject({ code: ErrorCode.SmsCodeInvalid });
+    });
+
     it('spendOrProven with a code given spends the code, giving it back when the work throws', async () => {
       const { phone, code } = await sent();
       await expect(codes.spendOrProven(1, phone, code, failingWork)).rejects.toBe(failure);
