@@ -4,7 +4,7 @@ import { AdminUser } from '../admin/admin-user.entity';
 import { Company } from '../catalog/company.entity';
 import { MONEY } from '../database/column-types';
 import { Employee } from '../employee/employee.entity';
-import { Contract } from '../sign/contract.entity';
+import { Contract } from '../admin/contracts/contract.entity';
 
 /** A worker's application to sign with a company (seed §2.2.2, table sign_apply); one per resume, resubmitted in place. */
 @Entity('sign_apply')

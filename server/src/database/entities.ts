@@ -17,7 +17,7 @@ import { EmployeeWorkExperience } from '../employee/employee-work-experience.ent
 import { Employee } from '../employee/employee.entity';
 import { RealnameCheck } from '../realname/realname-check.entity';
 import { ContractDocument } from '../sign/contract-document.entity';
-import { Contract } from '../sign/contract.entity';
+import { Contract } from '../admin/contracts/contract.entity';
 import { SignApplicationEvent } from '../applications/sign-application-event.entity';
 import { SignApplication } from '../applications/sign-application.entity';
 import { Upload } from '../upload/upload.entity';

@@ -18,7 +18,7 @@ import { FILE_LINK_TTL_SECONDS, UploadService } from '../upload/upload.service';
 import { SmsCodeService } from '../verification/sms-code.service';
 import { ContractDocument } from './contract-document.entity';
 import { ContractDocumentRepository } from './contract-document.repository';
-import { Contract } from './contract.entity';
+import { Contract } from '../admin/contracts/contract.entity';
 import { applySignature, AuditTrail, ContractTerms, renderContractForSigning } from './pdf/contract-pdf';
 import { PadesSigner, TimestampError } from './pdf/pades-signer';
 import { ensureLocalCertificate, loadP12 } from './pdf/platform-certificate';

@@ -5,7 +5,7 @@ import { EnabledFlag, ErrorCode } from '@shanqian/shared';
 import { PDFDocument } from 'pdf-lib';
 import request from 'supertest';
 import type { Test } from 'supertest';
-import { Contract } from '../../sign/contract.entity';
+import { Contract } from './contract.entity';
 import { AdminClient } from '../../test/admin-client';
 import { TINY_PNG } from '../../test/fixtures';
 import { startTestApp, TestApp } from '../../test/test-app';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EnabledFlag, Page } from '@shanqian/shared';
 import { CatalogService } from '../../catalog/catalog.service';
 import { AppException } from '../../common/app.exception';
-import { Contract } from '../../sign/contract.entity';
+import { Contract } from './contract.entity';
 import { FILE_LINK_TTL_SECONDS, UploadService } from '../../upload/upload.service';
 import { AdminPrincipal } from '../admin-route.decorator';
 import { AdminRecordsService, RecordKind } from '../records/admin-records.service';

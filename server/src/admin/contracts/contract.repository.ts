@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Page } from '@shanqian/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import { paginate } from '../../common/pagination';
-import { Contract } from '../../sign/contract.entity';
+import { Contract } from './contract.entity';
 import { Upload } from '../../upload/upload.entity';
 import { applyListFilters } from '../records/admin-records.repository';
 import { ContractListQueryDto } from './contract.dto';

@@ -1,7 +1,7 @@
 import { EnabledFlag } from '@shanqian/shared';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { Company } from '../catalog/company.entity';
-import { Timestamped } from '../database/timestamped.entity';
+import { Company } from '../../catalog/company.entity';
+import { Timestamped } from '../../database/timestamped.entity';
 
 /** A labor contract template of a company (seed §2.2.3). */
 @Entity('contract')
