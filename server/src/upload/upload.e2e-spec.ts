@@ -2,13 +2,12 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
-import { getRepositoryToken } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { AppException } from '../common/app.exception';
 import { WechatUser } from '../auth/wechat-user.entity';
 import { MiniProgramClient } from '../test/api-client';
 import { startTestApp, TestApp } from '../test/test-app';
 import { Upload } from './upload.entity';
+import { UploadRepository } from './upload.repository';
 import { UploadService } from './upload.service';
 
 /** A real 1x1 RGBA PNG, chunk by chunk, with real CRCs. */
@@ -151,8 +150,7 @@ describe('POST /image and signed GET /image/:key', () => {
   });
 
   it('removes the stored file when the database refuses the row', async () => {
-    const repo = t.app.get<Repository<Upload>>(getRepositoryToken(Upload));
-    const save = jest.spyOn(repo, 'save').mockRejectedValueOnce(new Error('database went away'));
+    const save = jest.spyOn(t.app.get(UploadRepository), 'insert').mockRejectedValueOnce(new Error('database went away'));
     try {
       const files = storedFiles(t);
       const res = await alice.request('post', '/image').attach('file', JPEG, 'a.jpg').expect(500);
