@@ -11,6 +11,8 @@ import { BridgesModule } from './bridges/bridges.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { bodyParsers } from './common/body-parsers';
+import { Clock } from './common/clock';
+import { ClockModule } from './common/clock.module';
 import { CryptoModule } from './common/crypto/crypto.module';
 import { EnvelopeInterceptor } from './common/envelope.interceptor';
 import { ErrorCodeFieldRoutes } from './common/error-code-field-routes';
@@ -31,6 +33,8 @@ import { VerificationModule } from './verification/verification.module';
 export interface AppOptions {
   /** Where JSON log lines go (tests read DEV_EXPOSE_CODES events from it); stdout when absent. */
   logDestination?: DestinationStream;
+  /** The app's clock (CLOCK): the system's when absent, a spec's FakeClock in tests. */
+  clock?: Clock;
 }
 
 const REDACTED_HEADERS = ['x-auth-token', 'cookie', 'authorization'].map((h) => `req.headers["${h}"]`);
@@ -45,6 +49,7 @@ export class AppModule implements NestModule {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(config),
+        ClockModule.forRoot(options.clock),
         DiscoveryModule,
         LoggerModule.forRoot({
           pinoHttp: [

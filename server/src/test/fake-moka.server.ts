@@ -1,3 +1,4 @@
+import { FakeClock } from './fake-clock';
 import { FakeAnswer, FakeHttpServer, ReceivedRequest } from './fake-http.server';
 
 export const FAKE_MOKA_API_KEY = 'mk_test_5f0c1e9a7b3d';
@@ -28,6 +29,8 @@ export interface FakeMokaDepartment {
   deleted: boolean;
 }
 
+/** Moka asks for about one request a second: the least time between two requests. */
+const MOKA_REQUEST_INTERVAL_MS = 1000;
 const STAGE_NAMES: Record<FakeMokaStage, string> = { offer: '沟通offer', pending_checkin: '待入职' };
 /** Every field Moka's syncInfo insists on ("全部为必须参数 没有传空"). */
 const REQUIRED_USER_FIELDS = ['email', 'name', 'phone', 'role', 'departmentCode', 'superiorEmail', 'deactivated', 'thirdPartyId'];
@@ -94,10 +97,14 @@ export const FAKE_OFFER_CUSTOM_FIELDS = {
  * candidates, users/syncInfo (at most 100; stops at the first refused user and names that user's
  * email in front of the reason), and the three department endpoints on a department store of its
  * own. `down`, `hang`, `throttle` and `failNext` make outages, timeouts, 429s and 5xx answers;
- * `requests` records what it received.
+ * `requests` records what it received, and `tooSoon` every request that came less than a second
+ * after the one before on `clock`, the clock the app under test paces its calls on.
  */
 export class FakeMokaServer extends FakeHttpServer {
   apiKey = FAKE_MOKA_API_KEY;
+  /** Moka's pace broken: one line per request that came too soon, never reset. */
+  readonly tooSoon: string[] = [];
+  private lastArrival?: number;
   readonly applications: FakeMokaApplication[] = [];
   /** By email. */
   readonly users = new Map<string, FakeMokaUser>();
@@ -113,6 +120,10 @@ export class FakeMokaServer extends FakeHttpServer {
   private throttled = 0;
   private failures: number[] = [];
   private waiters: { count: number; done: () => void }[] = [];
+
+  constructor(readonly clock = new FakeClock()) {
+    super();
+  }
 
   /** The next `count` requests are answered 429. */
   throttle(count: number): void {
@@ -139,6 +150,7 @@ export class FakeMokaServer extends FakeHttpServer {
   }
 
   protected answer(request: ReceivedRequest): FakeAnswer {
+    this.checkPace(request);
     const reached = this.waiters.filter((waiter) => this.requests.length >= waiter.count);
     this.waiters = this.waiters.filter((waiter) => !reached.includes(waiter));
     // Answered first, then the waiters learn of it: a test reacting to the request sees its answer given.
@@ -171,6 +183,15 @@ export class FakeMokaServer extends FakeHttpServer {
       default:
         return { status: 404, body: { success: false, errorMessage: `no route ${route}` } };
     }
+  }
+
+  /** Every request counts, whatever its answer: retries, refused keys and requests during an outage too. */
+  private checkPace(request: ReceivedRequest): void {
+    const now = this.clock.now();
+    if (this.lastArrival !== undefined && now - this.lastArrival < MOKA_REQUEST_INTERVAL_MS) {
+      this.tooSoon.push(`${request.method} ${request.url.pathname} ${now - this.lastArrival} ms after the request before`);
+    }
+    this.lastArrival = now;
   }
 
   private listApplications(query: URLSearchParams): FakeAnswer {

@@ -12,8 +12,8 @@ const json = (body: string) => JSON.parse(body) as unknown;
 
 /**
  * The Moka bridge's syncs through HTTP against a fake Moka, the same for the database outbox and for
- * BullMQ: `env` picks the queue (REDIS_URL or not). Moka allows about one request a second, so a
- * few dozen requests take that many seconds.
+ * BullMQ: `env` picks the queue (REDIS_URL or not). Moka allows about one request a second: the
+ * app keeps that pace on the fake's clock, which checks it after each test without really waiting.
  */
 export function mokaSyncCases(env: Record<string, string>): void {
   let m: MokaTestApp;
@@ -22,6 +22,7 @@ export function mokaSyncCases(env: Record<string, string>): void {
   beforeEach(() => {
     m.moka.requests.length = 0;
   });
+  afterEach(() => m.expectPaced());
 
   describe('sync-users', () => {
     let withEmail: AdminUser[];

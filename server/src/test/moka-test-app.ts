@@ -18,6 +18,8 @@ export interface MokaTestApp {
   drain(timeoutMs?: number): Promise<void>;
   /** Fails when the API key, or the Basic credentials made from it, appear in any log line. */
   expectKeyNeverLogged(): void;
+  /** Fails when any request reached Moka less than a second after the one before (on the fake's clock, which paces the app). */
+  expectPaced(): void;
   close(): Promise<void>;
 }
 
@@ -26,11 +28,14 @@ export function mokaTestEnv(baseUrl: string): Record<string, string> {
   return { MOKA_BASE_URL: baseUrl, MOKA_API_KEY: FAKE_MOKA_API_KEY, BRIDGE_TIMEOUT_MS: '2000', BRIDGE_BACKOFF_MS: '50', BRIDGE_QUEUE_POLL_MS: '50' };
 }
 
-/** The app with Moka pointed at a fake, short backoffs and queue polls, and a logged-in super admin. */
+/**
+ * The app with Moka pointed at a fake, short backoffs and queue polls, and a logged-in super admin.
+ * The app paces its Moka calls on the fake's clock: a second of Moka's pace costs no real time.
+ */
 export async function startMokaTestApp(env: Record<string, string> = {}): Promise<MokaTestApp> {
   const moka = new FakeMokaServer();
   const baseUrl = await moka.start();
-  const t = await startTestApp({ ...mokaTestEnv(baseUrl), ...env });
+  const t = await startTestApp({ ...mokaTestEnv(baseUrl), ...env }, undefined, { clock: moka.clock });
   const admin = await AdminClient.superAdmin(t);
   return {
     t,
@@ -45,6 +50,9 @@ export async function startMokaTestApp(env: Record<string, string> = {}): Promis
       const logs = JSON.stringify(t.logs.lines);
       expect(logs).not.toContain(FAKE_MOKA_API_KEY);
       expect(logs).not.toContain(BASIC_CREDENTIALS);
+    },
+    expectPaced() {
+      expect(moka.tooSoon).toEqual([]);
     },
     async close() {
       await t.close();

@@ -9,6 +9,7 @@ import { createConnection } from 'mysql2/promise';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../app.factory';
+import type { AppOptions } from '../app.module';
 import { AppConfig } from '../config/app-config';
 import { loadAppConfig } from '../config/load-app-config';
 import { FAKE_WECHAT_APPID, FAKE_WECHAT_SECRET, FakeWechatServer } from './fake-wechat.server';
@@ -70,9 +71,9 @@ export interface TestApp {
  * The real application on a real port, with a database of its own (a fresh SQLite file, or a fresh
  * MariaDB database created here and dropped on close), a fake WeChat, and captured logs. Given the
  * storage of an app that was stopped, the new app starts on that data instead (a restart; its HTTP
- * log lines still go to the first app's capture).
+ * log lines still go to the first app's capture). `options.clock`: a FakeClock for the app's CLOCK.
  */
-export async function startTestApp(env: Record<string, string> = {}, storage?: TestStorage): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, storage?: TestStorage, options: Pick<AppOptions, 'clock'> = {}): Promise<TestApp> {
   const wechat = new FakeWechatServer();
   const wechatUrl = await wechat.start();
   const dataDir = storage?.dataDir ?? mkdtempSync(join(tmpdir(), 'shanqian-test-'));
@@ -97,7 +98,7 @@ export async function startTestApp(env: Record<string, string> = {}, storage?: T
     ...env,
   });
   const logs = new LogCapture();
-  const app = await createApp(config, { logDestination: logs });
+  const app = await createApp(config, { ...options, logDestination: logs });
   await app.listen(0, '127.0.0.1');
   const baseUrl = await app.getUrl();
   const server = app.getHttpServer();

@@ -1,5 +1,4 @@
 import { Logger } from '@nestjs/common';
-import Bottleneck from 'bottleneck';
 import {
   BrokenCircuitError,
   circuitBreaker,
@@ -12,8 +11,10 @@ import {
   timeout,
   TimeoutStrategy,
 } from 'cockatiel';
+import { Clock, systemClock } from '../../common/clock';
 import type { AppConfig } from '../../config/app-config';
 import { BRIDGE_LABELS, BridgeName } from './bridge-name';
+import { RateLimiter } from './rate-limiter';
 
 /**
  * transient: worth trying again (network error, timeout, 429, 5xx); permanent: the partner refused
@@ -97,6 +98,8 @@ export interface PartnerClientOptions {
   backoffMs?: number;
   /** Longest wait inside one call; a partner asking for more fails the call (a queued job retries later). Default 30 s. */
   maxWaitMs?: number;
+  /** The clock the rate limit is kept on: the system's unless a spec brings its own. */
+  clock?: Clock;
 }
 
 /**
@@ -135,14 +138,14 @@ export function isNetworkError(error: unknown): boolean {
  */
 export class PartnerClient {
   private readonly logger: Logger;
-  private readonly limiter: Bottleneck;
+  private readonly limiter: RateLimiter;
   private readonly retryPolicy;
   private readonly breakerPolicy;
   private readonly timeoutPolicy;
 
   constructor(private readonly options: PartnerClientOptions) {
     this.logger = new Logger(`Bridge:${options.partner}`);
-    this.limiter = new Bottleneck({ minTime: Math.ceil(1000 / options.perSecond) });
+    this.limiter = new RateLimiter(options.perSecond, options.clock ?? systemClock);
     const backoffMs = options.backoffMs ?? 500;
     const maxWaitMs = options.maxWaitMs ?? 30_000;
     const transient = (e: Error) => e instanceof PartnerError && e.kind === 'transient';

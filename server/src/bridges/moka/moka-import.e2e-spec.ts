@@ -17,6 +17,7 @@ describe('Moka bridge: import of offers, prefill, offer fields', () => {
   let m: MokaTestApp;
   beforeAll(async () => (m = await startMokaTestApp()));
   afterAll(() => m.close());
+  afterEach(() => m.expectPaced());
   afterEach(() => {
     m.moka.applications.length = 0;
     m.moka.requests.length = 0;

@@ -17,7 +17,7 @@ describe('Moka bridge: work queued before a restart', () => {
 
   it('is sent once the server is back and Moka answers, exactly once', async () => {
     const env = mokaTestEnv(await moka.start());
-    t = await startTestApp(env);
+    t = await startTestApp(env, undefined, { clock: moka.clock });
     const admin = await AdminClient.superAdmin(t);
     moka.down = true;
     const res = await admin.post('/admin/bridges/moka/sync-departments', { mode: 'full', confirm: true, wait_seconds: 0 }).expect(200);
@@ -27,8 +27,10 @@ describe('Moka bridge: work queued before a restart', () => {
     // The server stops (letting the attempt in hand finish), Moka comes back, the server starts again on the same data.
     await t.stop();
     moka.down = false;
+    // A restart takes longer than Moka's second: the new server's first request is not too soon.
+    moka.clock.advance(1000);
     const before = moka.requests.length;
-    t = await startTestApp(env, t.storage);
+    t = await startTestApp(env, t.storage, { clock: moka.clock });
     await t.app.get(BridgeQueue).drain(20_000);
 
     const sent = moka.requests.slice(before);
@@ -36,5 +38,6 @@ describe('Moka bridge: work queued before a restart', () => {
     const companies = await t.db.getRepository(Company).find({ order: { id: 'ASC' } });
     expect(JSON.parse(sent[0].body)).toEqual(companies.map((c) => ({ department_code: String(c.id), name: c.companyName, parent_code: null })));
     expect(moka.departments.size).toBe(companies.length);
+    expect(moka.tooSoon).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { Clock, CLOCK } from '../../common/clock';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { PartnerClient, PartnerError, partnerClientOptions } from '../common/partner-client';
 import type {
@@ -49,8 +50,8 @@ interface MokaAnswer {
 export class MokaClient {
   private readonly partner: PartnerClient;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.partner = new PartnerClient(partnerClientOptions(config, 'moka', MOKA_PER_SECOND));
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig, @Inject(CLOCK) clock: Clock) {
+    this.partner = new PartnerClient({ ...partnerClientOptions(config, 'moka', MOKA_PER_SECOND), clock });
   }
 
   /** `GET /v1/offers/custom_fields` */
