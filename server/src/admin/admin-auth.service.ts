@@ -107,7 +107,7 @@ export class AdminAuthService implements OnApplicationBootstrap {
     const passwordHash = await hashPassword(next);
     await this.transactions.run(async (manager) => {
       await this.adminUsers.setPasswordHash(admin.adminId, passwordHash, manager);
-      await this.adminUsers.endSessions(admin.adminId, manager, admin.sessionId);
+      await this.adminUsers.endSessions(admin.adminId, admin.sessionId, manager);
       await this.audit.record(admin, ip, { action: 'admin.password_changed', targetType: 'admin_user', targetId: admin.adminId }, manager);
     });
   }

@@ -113,10 +113,10 @@ export class AdminUserRepository {
     await this.db.getRepository(AdminSession).delete({ adminId, expiresAt: LessThan(now) });
   }
 
-  /** Every session of the admin, but `keepSessionId` when given (the one changing its own password). */
-  async endSessions(adminId: number, manager: EntityManager = this.db.manager, keepSessionId?: number): Promise<void> {
+  /** Every session of the admin but `keepSessionId` (the one changing its own password), when not null. */
+  async endSessions(adminId: number, keepSessionId: number | null, manager: EntityManager = this.db.manager): Promise<void> {
     const query = manager.createQueryBuilder().delete().from(AdminSession).where('admin_id = :adminId', { adminId });
-    if (keepSessionId !== undefined) query.andWhere('id <> :keepSessionId', { keepSessionId });
+    if (keepSessionId !== null) query.andWhere('id <> :keepSessionId', { keepSessionId });
     await query.execute();
   }
 }

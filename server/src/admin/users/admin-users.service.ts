@@ -99,7 +99,7 @@ export class AdminUsersService {
         }
       },
       after: async (manager, after, before) => {
-        if (after.status !== EnabledFlag.Enabled || after.passwordHash !== before?.passwordHash) await this.adminUsers.endSessions(after.id, manager);
+        if (after.status !== EnabledFlag.Enabled || after.passwordHash !== before?.passwordHash) await this.adminUsers.endSessions(after.id, null, manager);
       },
     };
   }
