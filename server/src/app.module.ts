@@ -1,10 +1,12 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE, DiscoveryModule } from '@nestjs/core';
+import { EventEmitterModule } from '@nestjs/event-emitter';
 import { ThrottlerModule } from '@nestjs/throttler';
 import cookieParser from 'cookie-parser';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AdminModule } from './admin/admin.module';
+import { ApplicationAdminModule } from './applications/application-admin.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { AuthModule } from './auth/auth.module';
 import { BridgesModule } from './bridges/bridges.module';
@@ -62,6 +64,8 @@ export class AppModule implements NestModule {
             options.logDestination ?? process.stdout,
           ],
         }),
+        // Application events: `application.*` listeners (wildcards on) run after the change committed.
+        EventEmitterModule.forRoot({ wildcard: true }),
         KvModule,
         CryptoModule,
         ThrottlerModule.forRootAsync({
@@ -79,6 +83,7 @@ export class AppModule implements NestModule {
         SignModule,
         RealnameModule,
         BridgesModule,
+        ApplicationAdminModule,
       ],
       providers: [
         ErrorCodeFieldRoutes,
