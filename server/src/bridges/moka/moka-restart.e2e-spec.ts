@@ -5,8 +5,6 @@ import { startTestApp, TestApp } from '../../test/test-app';
 import { BridgeQueue } from '../common/bridge-queue';
 import { Company } from '../../catalog/company.entity';
 
-jest.setTimeout(60_000);
-
 describe('Moka bridge: work queued before a restart', () => {
   const moka = new FakeMokaServer();
   let t: TestApp;

@@ -1,6 +1,4 @@
 import { mokaSyncCases } from '../../test/moka-sync.cases';
 import { TEST_REDIS_URL } from '../../test/test-app';
 
-jest.setTimeout(90_000);
-
 describe('Moka bridge: HR staff and companies pushed through BullMQ on Redis', () => mokaSyncCases({ REDIS_URL: TEST_REDIS_URL }));
