@@ -99,7 +99,7 @@ export function bridgeQueueCases(env: Record<string, string>): void {
     const status = (await hr.get('/admin/bridges/status').expect(200)).body.data;
     expect(status.map((b: { name: string; configured: boolean }) => [b.name, b.configured])).toEqual([['leapin', false], ['moka', false], ['feishu', false]]);
     await new AdminClient(t).get('/admin/bridges/status').expect(401);
-    const off = await admin.get('/admin/bridges/leapin/jobs').expect(503);
+    const off = await admin.get('/admin/bridges/leapin/jobs').expect(409);
     expect(off.body).toMatchObject({ status: 18001, msg: 'LeapIn 未配置' });
   });
 
