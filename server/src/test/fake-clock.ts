@@ -10,14 +10,16 @@ interface Sleeper {
  * really waiting, the clock jumping to its wake-up time. Sleepers wake one at a time, earliest
  * first, each after what the one before it started on waking has run, so whatever a sleeper does
  * on waking happens at its wake-up time on this clock. Code paced on it (PartnerClient) keeps its
- * pace in this time, and a fake partner reading the same clock sees exactly that pace.
+ * pace in this time, and a fake partner reading the same clock sees exactly that pace as long as
+ * each request arrives before the clock moves on: calls made one after another, as Moka's are.
+ * It starts at the real time unless told otherwise, so "today" is the real today.
  */
 export class FakeClock implements Clock {
   private time: number;
   private sleepers: Sleeper[] = [];
   private waking = false;
 
-  constructor(start = Date.parse('2026-03-02T01:00:00.000Z')) {
+  constructor(start = Date.now()) {
     this.time = start;
   }
 
