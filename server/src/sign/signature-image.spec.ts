@@ -1,19 +1,12 @@
-import { crc32, deflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
 import { ErrorCode } from '@shanqian/shared';
 import { PDFDocument } from 'pdf-lib';
-import { signaturePng } from '../test/sign-fixtures';
+import { pngChunk, signaturePng } from '../test/sign-fixtures';
 import { assertSignaturePng, pngDefect } from './signature-image';
 
 const MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-function chunk(type: string, data: Buffer): Buffer {
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
+const chunk = pngChunk;
 
 function ihdr(width: number, height: number, depth: number, colourType: number, interlace = 0): Buffer {
   const data = Buffer.alloc(13);
