@@ -5,7 +5,7 @@ import { EmployeeEducation } from './employee-education.entity';
 import { EmployeeWorkExperience } from './employee-work-experience.entity';
 import { Employee } from './employee.entity';
 
-/** Every query of the resume: `employee` with its education (`employee_edu`) and work history (`employee_work_exp`). */
+/** Every query of the resume: `employee` with its education (`employee_edu`) and work history (`work_exp`). */
 @Injectable()
 export class EmployeeRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
