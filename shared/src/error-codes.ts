@@ -17,6 +17,7 @@ export enum ErrorCode {
   InternalError = 10009,
   BodyMalformed = 10010,
   InvalidPathParameter = 10011,
+  DatabaseBusy = 10012,
 
   AuthTokenMissing = 11001,
   AuthTokenInvalid = 11002,
@@ -92,6 +93,7 @@ export const ERROR_CODES: Record<ErrorCode, ErrorCodeInfo> = {
   [ErrorCode.InternalError]: { http: 500, msg: '服务器内部错误，请稍后再试' },
   [ErrorCode.BodyMalformed]: { http: 400, msg: '请求体格式有误' },
   [ErrorCode.InvalidPathParameter]: { http: 400, msg: '路径参数有误' },
+  [ErrorCode.DatabaseBusy]: { http: 503, msg: '服务繁忙，请稍后重试' },
 
   [ErrorCode.AuthTokenMissing]: { http: 401, msg: '请先登录' },
   [ErrorCode.AuthTokenInvalid]: { http: 401, msg: '登录已失效，请重新登录' },
