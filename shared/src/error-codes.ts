@@ -18,6 +18,7 @@ export enum ErrorCode {
   BodyMalformed = 10010,
   InvalidPathParameter = 10011,
   DatabaseBusy = 10012,
+  StoreUnavailable = 10013,
 
   AuthTokenMissing = 11001,
   AuthTokenInvalid = 11002,
@@ -94,6 +95,8 @@ export const ERROR_CODES: Record<ErrorCode, ErrorCodeInfo> = {
   [ErrorCode.BodyMalformed]: { http: 400, msg: '请求体格式有误' },
   [ErrorCode.InvalidPathParameter]: { http: 400, msg: '路径参数有误' },
   [ErrorCode.DatabaseBusy]: { http: 503, msg: '服务繁忙，请稍后重试' },
+  // Redis unreachable, or the in-memory store full: what needs the shared store waits, the rest keeps answering.
+  [ErrorCode.StoreUnavailable]: { http: 503, msg: '服务暂时不可用，请稍后重试' },
 
   [ErrorCode.AuthTokenMissing]: { http: 401, msg: '请先登录' },
   [ErrorCode.AuthTokenInvalid]: { http: 401, msg: '登录已失效，请重新登录' },

@@ -1,16 +1,16 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable, NestMiddleware } from '@nestjs/common';
 import { ErrorCode, HEADER } from '@shanqian/shared';
 import type { NextFunction, Request, Response } from 'express';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { AppException } from './app.exception';
+import { SecretsService } from './crypto/secrets.service';
 import { ErrorCodeFieldRoutes } from './error-code-field-routes';
 import { writeError } from './error-response';
-import { KV_STORE, KvStore } from './kv/kv-store';
 import { ContextualRequest, GeoPoint, RequestContext } from './request-context';
 
-const UNIQUE_KEY = /^[0-9a-f]{32}$/;
-const UNIQUE_KEY_TTL_MS = 365 * 24 * 3600 * 1000;
+/** 16 hex characters of random id, then the first 16 of its HMAC: 32 in all, as the protocol has always said. */
+const UNIQUE_KEY = /^([0-9a-f]{16})([0-9a-f]{16})$/;
 /** `lng,lat` or `lng-lat`; the second form is why a negative latitude needs the comma. */
 const LOCATION = /^(-?\d{1,3}(?:\.\d+)?)[,-](-?\d{1,2}(?:\.\d+)?)$/;
 const CITY_MAX = 32;
@@ -48,32 +48,57 @@ export const isSignedFileRequest = (req: Request): boolean =>
   (req.method === 'GET' || req.method === 'HEAD') && /^\/image\/[^/?#]+(?:[?#]|$)/.test(req.originalUrl);
 
 /**
+ * X-unique-key values carry their own proof: a random id and its MAC under the data key. Checking
+ * one needs no storage, so no request, however many arrive without a key, leaves state behind.
+ */
+export class UniqueKeys {
+  constructor(private readonly secrets: SecretsService) {}
+
+  issue(): string {
+    const id = randomBytes(8).toString('hex');
+    return id + this.tag(id);
+  }
+
+  isIssued(key: string): boolean {
+    const match = UNIQUE_KEY.exec(key);
+    return !!match && timingSafeEqual(Buffer.from(this.tag(match[1]), 'hex'), Buffer.from(match[2], 'hex'));
+  }
+
+  private tag(id: string): string {
+    return this.secrets.mac('unique-keys', id).slice(0, 16);
+  }
+}
+
+/**
  * Runs before anything else (body parsing, uploads, routing): rejects requests without an accepted
- * X-platform-code, issues X-unique-key to clients that have none, and parses X-location and X-city.
+ * X-platform-code, issues X-unique-key to clients without one we issued, and parses X-location and X-city.
  */
 @Injectable()
 export class RequestContextMiddleware implements NestMiddleware {
   private readonly accepted: Set<string>;
+  private readonly uniqueKeys: UniqueKeys;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
-    @Inject(KV_STORE) private readonly store: KvStore,
+    secrets: SecretsService,
     private readonly errorCodeRoutes: ErrorCodeFieldRoutes,
   ) {
     this.accepted = new Set(config.platformCodes);
+    this.uniqueKeys = new UniqueKeys(secrets);
   }
 
   use(req: Request, res: Response, next: NextFunction): void {
-    this.resolve(req, res).then(
-      (context) => {
-        if (context) (req as ContextualRequest).context = context;
-        next();
-      },
-      (error: unknown) => (error instanceof AppException ? writeError(res, error, this.errorCodeRoutes.has(req)) : next(error)),
-    );
+    let context: RequestContext | null;
+    try {
+      context = this.resolve(req, res);
+    } catch (error) {
+      return error instanceof AppException ? writeError(res, error, this.errorCodeRoutes.has(req)) : next(error);
+    }
+    if (context) (req as ContextualRequest).context = context;
+    next();
   }
 
-  private async resolve(req: Request, res: Response): Promise<RequestContext | null> {
+  private resolve(req: Request, res: Response): RequestContext | null {
     if (isSignedFileRequest(req)) return null;
     const platformCode = req.header(HEADER.platformCode)?.trim();
     if (!platformCode) throw new AppException(ErrorCode.PlatformCodeMissing);
@@ -84,9 +109,8 @@ export class RequestContextMiddleware implements NestMiddleware {
     const city = cityHeader ? parseCity(cityHeader) : null;
 
     let uniqueKey = req.header(HEADER.uniqueKey)?.trim().toLowerCase() ?? '';
-    if (!UNIQUE_KEY.test(uniqueKey) || (await this.store.get(`uk:${uniqueKey}`)) === null) {
-      uniqueKey = randomBytes(16).toString('hex');
-      await this.store.set(`uk:${uniqueKey}`, platformCode, UNIQUE_KEY_TTL_MS);
+    if (!this.uniqueKeys.isIssued(uniqueKey)) {
+      uniqueKey = this.uniqueKeys.issue();
       res.setHeader('X-unique-key', uniqueKey);
     }
     return { platformCode, uniqueKey, location, city, ip: req.ip ?? req.socket.remoteAddress ?? '' };

@@ -83,6 +83,9 @@ export interface AppConfig {
   database: DatabaseConfig;
   redisUrl: string | null;
   redisKeyPrefix: string;
+  redisTimeouts: { connectTimeoutMs: number; commandTimeoutMs: number };
+  /** Without Redis: the most entries the in-memory KV store holds before it refuses new ones. */
+  kvMemoryMaxEntries: number;
   wechat: { appId: string | null; secret: string | null; apiBase: string; timeoutMs: number };
   sms: SmsConfig;
   uploadMaxBytes: number;

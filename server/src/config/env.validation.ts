@@ -41,6 +41,15 @@ export class EnvironmentVariables {
   @IsOptional() @Matches(/^[A-Za-z0-9:_-]{1,64}$/, { message: 'REDIS_KEY_PREFIX may hold letters, digits, :, _ and -' })
   REDIS_KEY_PREFIX?: string;
 
+  @IsOptional() @IsInt() @Min(50) @Max(60000)
+  REDIS_CONNECT_TIMEOUT_MS?: number;
+
+  @IsOptional() @IsInt() @Min(50) @Max(60000)
+  REDIS_COMMAND_TIMEOUT_MS?: number;
+
+  @IsOptional() @IsInt() @Min(8) @Max(100_000_000)
+  KV_MEMORY_MAX_ENTRIES?: number;
+
   @IsOptional() @IsString()
   WECHAT_APPID?: string;
 
@@ -163,7 +172,7 @@ export class EnvironmentVariables {
 
 const NUMERIC = ['PORT', 'WECHAT_TIMEOUT_MS', 'UPLOAD_MAX_BYTES', 'SESSION_TTL_SECONDS', 'ADMIN_SESSION_TTL_SECONDS', 'TSA_TIMEOUT_MS',
   'LEAPIN_PULL_INTERVAL_MS', 'BRIDGE_TIMEOUT_MS', 'BRIDGE_BACKOFF_MS', 'BRIDGE_QUEUE_POLL_MS', 'APPROVAL_ENTRY_DATE_PAST_DAYS',
-  'APPROVAL_ENTRY_DATE_FUTURE_DAYS'] as const;
+  'APPROVAL_ENTRY_DATE_FUTURE_DAYS', 'REDIS_CONNECT_TIMEOUT_MS', 'REDIS_COMMAND_TIMEOUT_MS', 'KV_MEMORY_MAX_ENTRIES'] as const;
 
 /** Checks the environment's shape; answers the list of problems (empty when valid). */
 export function validateEnvironment(raw: Record<string, string | undefined>): {

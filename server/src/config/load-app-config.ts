@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { DEFAULT_MAX_ENTRIES } from '../common/kv/memory-kv-store';
 import { canonicalMoney, moneyCents } from '../common/money';
 import { AppConfig, ApprovalConfig, BridgesConfig, DatabaseConfig, RealnameConfig, SmsConfig } from './app-config';
 import { EnvironmentVariables, validateEnvironment } from './env.validation';
@@ -55,6 +56,8 @@ export function loadAppConfig(raw: Record<string, string | undefined> = process.
     database: databaseConfig(env, dataDir),
     redisUrl: env.REDIS_URL ?? null,
     redisKeyPrefix: env.REDIS_KEY_PREFIX ?? 'shanqian:',
+    redisTimeouts: { connectTimeoutMs: env.REDIS_CONNECT_TIMEOUT_MS ?? 2000, commandTimeoutMs: env.REDIS_COMMAND_TIMEOUT_MS ?? 1000 },
+    kvMemoryMaxEntries: env.KV_MEMORY_MAX_ENTRIES ?? DEFAULT_MAX_ENTRIES,
     wechat: {
       appId: env.WECHAT_APPID ?? null,
       secret: env.WECHAT_SECRET ?? null,

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 
 /** Purposes of the keys derived from DATA_KEY: one key per purpose, so no key serves two. */
-export type KeyPurpose = 'id-number-encryption' | 'id-number-lookup' | 'file-links' | 'verification-codes';
+export type KeyPurpose = 'id-number-encryption' | 'id-number-lookup' | 'file-links' | 'verification-codes' | 'unique-keys';
 
 const CIPHER_VERSION = 'v1';
 
@@ -16,7 +16,7 @@ export class SecretsService {
   private readonly keys = new Map<KeyPurpose, Buffer>();
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    for (const purpose of ['id-number-encryption', 'id-number-lookup', 'file-links', 'verification-codes'] as const) {
+    for (const purpose of ['id-number-encryption', 'id-number-lookup', 'file-links', 'verification-codes', 'unique-keys'] as const) {
       this.keys.set(purpose, Buffer.from(hkdfSync('sha256', config.dataKey, Buffer.alloc(0), `shanqian:${purpose}`, 32)));
     }
   }

@@ -1,7 +1,9 @@
 /**
- * Short-lived shared state: captcha answers, SMS codes, rate-limit counters and issued unique keys.
+ * Short-lived shared state: captcha answers, SMS codes and rate-limit counters.
  * In Redis when REDIS_URL is set, so that several server instances share it; otherwise in memory.
- * Every operation that decides something (take, setIfAbsent, increment) is atomic.
+ * Every operation that decides something (take, setIfAbsent, increment) is atomic. While the store
+ * cannot serve (Redis unreachable, the memory store full), operations reject with AppException
+ * StoreUnavailable (503): what needs the store waits, and nothing decides on a missing answer.
  */
 export interface KvStore {
   get(key: string): Promise<string | null>;
@@ -15,6 +17,8 @@ export interface KvStore {
   /** Adds one; the first increment starts the window of `ttlMs`. */
   increment(key: string, ttlMs: number): Promise<{ count: number; ttlMs: number }>;
   delete(key: string): Promise<void>;
+  /** Resolves when the store answers (readiness checks); rejects with StoreUnavailable when it does not. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -4,6 +4,11 @@ import { KV_STORE, KvStore } from './kv-store';
 import { MemoryKvStore } from './memory-kv-store';
 import { RedisKvStore } from './redis-kv-store';
 
+/**
+ * The KV store: Redis when REDIS_URL is set, else memory. An unreachable Redis does not stop the
+ * start-up: the server starts degraded (what needs the store answers 503 StoreUnavailable, the rest
+ * answers) and recovers by itself when Redis comes, as it does after an outage later on.
+ */
 @Global()
 @Module({
   providers: [
@@ -11,9 +16,9 @@ import { RedisKvStore } from './redis-kv-store';
       provide: KV_STORE,
       inject: [APP_CONFIG],
       useFactory: async (config: AppConfig): Promise<KvStore> => {
-        if (!config.redisUrl) return new MemoryKvStore();
-        const store = new RedisKvStore(config.redisUrl, config.redisKeyPrefix);
-        await store.ping();
+        if (!config.redisUrl) return new MemoryKvStore({ maxEntries: config.kvMemoryMaxEntries });
+        const store = new RedisKvStore({ url: config.redisUrl, keyPrefix: config.redisKeyPrefix, ...config.redisTimeouts });
+        await store.connected(config.redisTimeouts.connectTimeoutMs);
         return store;
       },
     },
