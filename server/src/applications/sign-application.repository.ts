@@ -6,6 +6,7 @@ import { WechatUser } from '../auth/wechat-user.entity';
 import { paginate, PageQueryDto, whereContains } from '../common/pagination';
 import { origin, RequestContext } from '../common/request-context';
 import { PreparedQuery } from '../database/prepared-query';
+import { TransactionRunner } from '../database/transaction-runner';
 import { ApplicationScope } from './application-access';
 import { EventActor, SignApplicationEvent, SignApplicationEventType } from './sign-application-event.entity';
 import { SignApplication } from './sign-application.entity';
@@ -50,7 +51,10 @@ export class SignApplicationRepository {
   /** One round trip, built once: /em_status is the mini-program's most frequent call. */
   private readonly workerStatusQuery: PreparedQuery<WorkerStatusRow>;
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly transactions: TransactionRunner,
+  ) {
     this.workerStatusQuery = new PreparedQuery(db, (ds) =>
       ds
         .createQueryBuilder(WechatUser, 'u')
@@ -62,8 +66,9 @@ export class SignApplicationRepository {
     );
   }
 
+  /** TransactionRunner's: run again after a deadlock, so `work` must have no effect outside the database. */
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.db.transaction(work);
+    return this.transactions.run(work);
   }
 
   workerStatus(userId: number): Promise<WorkerStatusRow | undefined> {

@@ -1,6 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import { ErrorCode } from '@shanqian/shared';
 import type { Response } from 'express';
+import { isTransientDbError } from '../database/transient-errors';
 import { AppException } from './app.exception';
 import { BODY_LIMITS } from './body-shape';
 import { envelope } from './envelope';
@@ -9,6 +10,8 @@ import { envelope } from './envelope';
 export function toAppException(error: unknown): AppException | null {
   if (error instanceof AppException) return error;
   if (error instanceof HttpException) return fromStatus(error.getStatus());
+  // Still deadlocked or waiting for a lock after the transaction's retries: the client may try again.
+  if (isTransientDbError(error)) return new AppException(ErrorCode.DatabaseBusy);
   // Errors raised by Express middleware (body-parser) carry a status of their own.
   const e = error as { status?: unknown; statusCode?: unknown; type?: unknown } | null;
   if (e?.type === 'entity.parse.failed') return new AppException(ErrorCode.BodyMalformed);

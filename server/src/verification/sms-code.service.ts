@@ -102,13 +102,14 @@ export class SmsCodeService {
    * `spendOrProven` with the take at the end: `work` calls `take()` once its own writes are done,
    * inside its transaction just before the commit. Racing submissions of one user then meet the
    * database's unique indexes (a 409) rather than a code another request holds, and a `work` that
-   * fails after the take (the commit included) gives the code back.
+   * fails after the take (the commit included) gives the code back. Only the first `take()` takes:
+   * a transaction run again after a deadlock keeps the code its first run took.
    */
   async spendLast<T>(userId: number, phone: string, code: string | undefined | null, work: (take: () => Promise<void>) => Promise<T>, field = 'verify_code'): Promise<T> {
     let taken: TakenEntry[] = [];
     try {
       return await work(async () => {
-        taken = await this.takeOrProven(userId, phone, code, field);
+        if (!taken.length) taken = await this.takeOrProven(userId, phone, code, field);
       });
     } catch (error) {
       if (taken.length) await this.giveBack(taken);
