@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppModule, AppOptions } from './app.module';
+import { corsForListedOrigins, noStoreByDefault, securityHeaders } from './common/http-hardening';
 import { AppConfig } from './config/app-config';
 
 /** The configured application, not yet listening: used by main.ts, the tests and the benchmark alike. */
@@ -13,7 +14,9 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
-  app.enableCors({ exposedHeaders: ['X-unique-key'], credentials: true, origin: true });
+  // Before every route and middleware, so that refusals and preflights carry them too.
+  app.use(securityHeaders(), noStoreByDefault);
+  app.enableCors(corsForListedOrigins(config.corsOrigins));
   app.enableShutdownHooks();
   return app;
 }

@@ -20,6 +20,7 @@ import { EnvelopeInterceptor } from './common/envelope.interceptor';
 import { ErrorCodeFieldRoutes } from './common/error-code-field-routes';
 import { KV_STORE, KvStore } from './common/kv/kv-store';
 import { KvModule } from './common/kv/kv.module';
+import { logRedaction } from './common/log-redaction';
 import { RequestContextMiddleware } from './common/request-context.middleware';
 import { KvThrottlerStorage } from './common/throttler-kv.storage';
 import { createValidationPipe } from './common/validation.pipe';
@@ -39,11 +40,6 @@ export interface AppOptions {
   clock?: Clock;
 }
 
-const REDACTED_HEADERS = ['x-auth-token', 'cookie', 'authorization'].map((h) => `req.headers["${h}"]`);
-
-/** A signed file link opens an ID card photo for an hour: its signature never goes to the logs. */
-const withoutSignature = (url: string) => url.replace(/([?&]sig=)[^&#]*/g, '$1[redacted]');
-
 @Module({})
 export class AppModule implements NestModule {
   static forRoot(config: AppConfig, options: AppOptions = {}): DynamicModule {
@@ -57,8 +53,7 @@ export class AppModule implements NestModule {
           pinoHttp: [
             {
               level: config.logLevel,
-              redact: { paths: [...REDACTED_HEADERS, 'req.query.sig', 'res.headers["set-cookie"]'], censor: '[redacted]' },
-              serializers: { req: (req: { url: string }) => ({ ...req, url: withoutSignature(req.url) }) },
+              ...logRedaction,
               customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
             },
             options.logDestination ?? process.stdout,

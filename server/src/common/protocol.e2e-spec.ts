@@ -13,8 +13,8 @@ describe('protocol: headers, envelope, errors', () => {
   });
 
   it('answers browser preflights (which carry no custom headers) and exposes X-unique-key', async () => {
-    const res = await t.http().options('/employee').set({ Origin: 'https://admin.example.com', 'Access-Control-Request-Method': 'PUT', 'Access-Control-Request-Headers': 'x-platform-code,x-auth-token' }).expect(204);
-    expect(res.headers['access-control-allow-origin']).toBe('https://admin.example.com');
+    const res = await t.http().options('/employee').set({ Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'PUT', 'Access-Control-Request-Headers': 'x-platform-code,x-auth-token' }).expect(204);
+    expect(res.headers['access-control-allow-origin']).toBe('http://localhost:5173');
     expect(res.headers['access-control-expose-headers']).toBe('X-unique-key');
   });
 

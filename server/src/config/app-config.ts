@@ -79,6 +79,8 @@ export interface AppConfig {
   host: string;
   /** Express `trust proxy`: which hops may set X-Forwarded-For (per-IP limits depend on it). */
   trustProxy: string | number | false;
+  /** Browser origins that may call the API with credentials (CORS), as browsers send them: `scheme://host[:port]`, or `scheme://host:*` for any port. */
+  corsOrigins: string[];
   dataDir: string;
   database: DatabaseConfig;
   redisUrl: string | null;

@@ -12,6 +12,9 @@ import {
 } from 'class-validator';
 
 const MONEY = /^\d{1,13}(\.\d{1,2})?$/;
+/** An origin as a browser sends it (no path, no trailing slash), with `:*` for any port. */
+const ORIGIN = String.raw`https?://(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*)(:(\d{1,5}|\*))?`;
+const ORIGIN_LIST = new RegExp(`^${ORIGIN}( *, *${ORIGIN})*$`);
 
 /** The environment variables the server reads; every one is documented in the README. */
 export class EnvironmentVariables {
@@ -26,6 +29,9 @@ export class EnvironmentVariables {
 
   @IsOptional() @Matches(/^(\d+|loopback|linklocal|uniquelocal|[0-9a-fA-F.:/,]+)$/, { message: 'TRUST_PROXY must be a hop count, loopback, or a list of addresses' })
   TRUST_PROXY?: string;
+
+  @IsOptional() @Matches(ORIGIN_LIST, { message: 'CORS_ORIGINS must be a comma-separated list of origins, scheme://host[:port] or scheme://host:* (e.g. https://hr.example.com,http://localhost:*)' })
+  CORS_ORIGINS?: string;
 
   @IsOptional() @IsString()
   DATA_DIR?: string;

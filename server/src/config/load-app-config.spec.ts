@@ -130,6 +130,17 @@ describe('configuration from the environment', () => {
     for (const name of ['SALARY_MIN', 'SALARY_MAX', 'APPROVAL_ENTRY_DATE_PAST_DAYS', 'APPROVAL_ENTRY_DATE_FUTURE_DAYS']) expect(malformed).toContain(name);
   });
 
+  it('reads CORS_ORIGINS as browsers write origins; none by default in production, localhost on any port otherwise', () => {
+    expect(loadAppConfig(SAFE_PRODUCTION).corsOrigins).toEqual([]);
+    expect(loadAppConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'cfg-')) }).corsOrigins).toEqual(['http://localhost:*', 'http://127.0.0.1:*']);
+    expect(loadAppConfig({ ...SAFE_PRODUCTION, CORS_ORIGINS: 'https://HR.Example.com:443, http://[::1]:8080,https://console.example.com:*' }).corsOrigins)
+      .toEqual(['https://hr.example.com', 'http://[::1]:8080', 'https://console.example.com:*']);
+    for (const value of ['*', 'null', 'hr.example.com', 'https://hr.example.com/', 'https://hr.example.com/console', 'ftp://hr.example.com', 'https://*.example.com']) {
+      expect(problems({ CORS_ORIGINS: value })).toEqual([expect.stringMatching(/^CORS_ORIGINS must be a comma-separated list of origins/)]);
+    }
+    expect(problems({ CORS_ORIGINS: 'https://hr.example.com:99999' })).toEqual(['CORS_ORIGINS: https://hr.example.com:99999 is not an origin (a port is at most 65535)']);
+  });
+
   it('names every malformed variable', () => {
     const malformed = problems({ PORT: 'eighty', UPLOAD_MAX_BYTES: '10', PLATFORM_CODES: 'wx mp', REDIS_URL: 'localhost' }).join('\n');
     for (const name of ['PORT', 'UPLOAD_MAX_BYTES', 'PLATFORM_CODES', 'REDIS_URL']) expect(malformed).toContain(name);

@@ -45,6 +45,7 @@ export function loadAppConfig(raw: Record<string, string | undefined> = process.
   const dataKey = env.DATA_KEY ? decodeDataKey(env.DATA_KEY, problems) : null;
   const bridges = bridgesConfig(env, problems);
   const approval = approvalConfig(env, problems);
+  const corsOrigins = corsOriginList(env, production, problems);
   if (problems.length) throw new ConfigurationError(problems);
 
   return {
@@ -52,6 +53,7 @@ export function loadAppConfig(raw: Record<string, string | undefined> = process.
     port: env.PORT ?? 3000,
     host: env.HOST ?? '0.0.0.0',
     trustProxy: !env.TRUST_PROXY ? false : /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY,
+    corsOrigins,
     dataDir,
     database: databaseConfig(env, dataDir),
     redisUrl: env.REDIS_URL ?? null,
@@ -194,6 +196,27 @@ function smsConfig(env: EnvironmentVariables, problems: string[]): SmsConfig {
     };
   }
   return { provider: 'log' };
+}
+
+/** A console or development server on this machine, on any port; never a default in production. */
+const LOCAL_ORIGINS = ['http://localhost:*', 'http://127.0.0.1:*'];
+
+/**
+ * Each origin as a browser writes it in `Origin` (lower case, no default port), so that matching a
+ * request is a comparison of strings. The shape was checked by env.validation.
+ */
+function corsOriginList(env: EnvironmentVariables, production: boolean, problems: string[]): string[] {
+  if (!env.CORS_ORIGINS) return production ? [] : LOCAL_ORIGINS;
+  return env.CORS_ORIGINS.split(',').map((entry) => {
+    const origin = entry.trim().toLowerCase();
+    if (origin.endsWith(':*')) return origin;
+    try {
+      return new URL(origin).origin;
+    } catch {
+      problems.push(`CORS_ORIGINS: ${origin} is not an origin (a port is at most 65535)`);
+      return origin;
+    }
+  });
 }
 
 /** The SDKs take a scheme and host[:port] and always call path `/`: anything more would be dropped silently. */

@@ -45,7 +45,6 @@ export class UploadController {
     // Passed to sendFile rather than set now, so an error answered instead still goes out as JSON.
     const headers = {
       'Content-Type': file.upload.mime,
-      'Cache-Control': `private, max-age=${file.remainingSeconds}`,
       'X-Content-Type-Options': 'nosniff',
       'Content-Disposition': 'inline',
     };
