@@ -50,6 +50,7 @@ export enum ErrorCode {
   FileLinkInvalid = 15004,
   FileNotFound = 15005,
   PdfRequired = 15006,
+  FileStorageUnavailable = 15007,
 
   AdminCredentialsInvalid = 16001,
   AdminDisabled = 16002,
@@ -128,6 +129,8 @@ export const ERROR_CODES: Record<ErrorCode, ErrorCodeInfo> = {
   [ErrorCode.FileLinkInvalid]: { http: 403, msg: '文件链接无效或已过期' },
   [ErrorCode.FileNotFound]: { http: 404, msg: '文件不存在' },
   [ErrorCode.PdfRequired]: { http: 415, msg: '只支持 PDF 文件' },
+  // The object store (or the upload disk) failed: nothing was kept, the same request may be sent again.
+  [ErrorCode.FileStorageUnavailable]: { http: 503, msg: '文件存储暂时不可用，请稍后重试' },
 
   [ErrorCode.AdminCredentialsInvalid]: { http: 401, msg: '用户名或密码错误' },
   [ErrorCode.AdminDisabled]: { http: 403, msg: '该账号已停用，请联系管理员' },

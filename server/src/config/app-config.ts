@@ -62,6 +62,26 @@ export interface BridgesConfig {
   feishu: { appId: string; appSecret: string; domain: string } | null;
 }
 
+/**
+ * Where uploaded files, contract templates and signed contracts are kept: the local disk (one
+ * instance only) or an S3-compatible bucket (Tencent COS, Aliyun OSS, MinIO) that several instances share.
+ */
+export type StorageConfig =
+  | { type: 'local'; dir: string }
+  | {
+      type: 's3';
+      bucket: string;
+      /** Prepended to every object's name, without slashes at either end; '' for none. */
+      prefix: string;
+      /** The service's scheme and host[:port]; null: AWS's own endpoint for the region. */
+      endpoint: string | null;
+      region: string;
+      /** Bucket in the path (MinIO, s3rver) rather than in the host name (COS, OSS, AWS). */
+      forcePathStyle: boolean;
+      accessKeyId: string;
+      secretAccessKey: string;
+    };
+
 /** The window of entry dates and the range of monthly salaries an approval accepts (checkApprovalTerms). */
 export interface ApprovalConfig {
   /** How many days before today (China time) an entry date may lie. */
@@ -91,6 +111,7 @@ export interface AppConfig {
   wechat: { appId: string | null; secret: string | null; apiBase: string; timeoutMs: number };
   sms: SmsConfig;
   uploadMaxBytes: number;
+  storage: StorageConfig;
   publicBaseUrl: string | null;
   platformCodes: string[];
   sessionTtlSeconds: number;

@@ -92,6 +92,12 @@ export class EnvironmentVariables {
   @IsOptional() @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
   PUBLIC_BASE_URL?: string;
 
+  /** Checked in full by storageConfig: here only its scheme. */
+  @IsOptional() @Matches(/^s3:\/\//, { message: 'STORAGE_URL must look like s3://bucket/prefix?endpoint=https://…&region=…' })
+  STORAGE_URL?: string;
+  @IsOptional() @IsString() STORAGE_ACCESS_KEY_ID?: string;
+  @IsOptional() @IsString() STORAGE_SECRET_ACCESS_KEY?: string;
+
   @IsOptional() @Matches(/^[A-Za-z0-9_-]{1,32}(,[A-Za-z0-9_-]{1,32})*$/, {
     message: 'PLATFORM_CODES must be a comma-separated list of codes (letters, digits, _ and -)',
   })

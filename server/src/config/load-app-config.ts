@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DEFAULT_MAX_ENTRIES } from '../common/kv/memory-kv-store';
 import { canonicalMoney, moneyCents } from '../common/money';
-import { AppConfig, ApprovalConfig, BridgesConfig, DatabaseConfig, RealnameConfig, SmsConfig } from './app-config';
+import { AppConfig, ApprovalConfig, BridgesConfig, DatabaseConfig, RealnameConfig, SmsConfig, StorageConfig } from './app-config';
 import { EnvironmentVariables, validateEnvironment } from './env.validation';
 
 export class ConfigurationError extends Error {
@@ -46,6 +46,7 @@ export function loadAppConfig(raw: Record<string, string | undefined> = process.
   const bridges = bridgesConfig(env, problems);
   const approval = approvalConfig(env, problems);
   const corsOrigins = corsOriginList(env, production, problems);
+  const storage = storageConfig(env, dataDir, problems);
   if (problems.length) throw new ConfigurationError(problems);
 
   return {
@@ -68,6 +69,7 @@ export function loadAppConfig(raw: Record<string, string | undefined> = process.
     },
     sms,
     uploadMaxBytes: env.UPLOAD_MAX_BYTES ?? 5 * 1024 * 1024,
+    storage,
     publicBaseUrl: env.PUBLIC_BASE_URL ? env.PUBLIC_BASE_URL.replace(/\/+$/, '') : null,
     platformCodes: (env.PLATFORM_CODES ?? 'wxmp,admin').split(','),
     sessionTtlSeconds: env.SESSION_TTL_SECONDS ?? 7 * 24 * 3600,
@@ -217,6 +219,77 @@ function corsOriginList(env: EnvironmentVariables, production: boolean, problems
       return origin;
     }
   });
+}
+
+const STORAGE_URL_EXAMPLE = 's3://bucket/prefix?endpoint=https://cos.ap-guangzhou.myqcloud.com&region=ap-guangzhou';
+/** S3's rule for new buckets (DNS-compatible), which COS, OSS and MinIO share. */
+const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+/** Path segments of characters that need no encoding in an object's name. */
+const OBJECT_PREFIX = /^([A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*)?$/;
+const STORAGE_OPTIONS = ['endpoint', 'region', 'force_path_style'];
+
+/**
+ * STORAGE_URL absent: the local disk. Otherwise `s3://bucket/prefix?endpoint=…&region=…&force_path_style=1`
+ * with the keys in their own variables (a URL gets logged and pasted; a secret should not be in one).
+ * Every part is checked here, so a typo stops the start-up instead of the first upload.
+ */
+function storageConfig(env: EnvironmentVariables, dataDir: string, problems: string[]): StorageConfig {
+  const local: StorageConfig = { type: 'local', dir: join(dataDir, 'uploads') };
+  if (!env.STORAGE_URL) {
+    if (env.STORAGE_ACCESS_KEY_ID || env.STORAGE_SECRET_ACCESS_KEY) problems.push('STORAGE_ACCESS_KEY_ID and STORAGE_SECRET_ACCESS_KEY are only used with STORAGE_URL');
+    return local;
+  }
+  const found = problems.length;
+  let url: URL;
+  try {
+    url = new URL(env.STORAGE_URL);
+  } catch {
+    problems.push(`STORAGE_URL is not a URL: it must look like ${STORAGE_URL_EXAMPLE}`);
+    return local;
+  }
+  const bucket = url.hostname;
+  if (!BUCKET.test(bucket)) problems.push(`STORAGE_URL: bucket "${bucket}" must be 3-63 lower-case letters, digits, dots and hyphens`);
+  if (url.username || url.password) problems.push('STORAGE_URL must not carry credentials: set STORAGE_ACCESS_KEY_ID and STORAGE_SECRET_ACCESS_KEY');
+  if (url.port || url.hash) problems.push(`STORAGE_URL takes a bucket, a prefix and options only, e.g. ${STORAGE_URL_EXAMPLE}`);
+  const prefix = url.pathname.replace(/^\/+|\/+$/g, '');
+  if (!OBJECT_PREFIX.test(prefix)) problems.push(`STORAGE_URL: prefix "${prefix}" may hold letters, digits, _, . and - in /-separated segments`);
+
+  const options = url.searchParams;
+  for (const name of new Set(options.keys())) {
+    if (!STORAGE_OPTIONS.includes(name)) problems.push(`STORAGE_URL: unknown option ${name} (known: ${STORAGE_OPTIONS.join(', ')})`);
+    else if (options.getAll(name).length > 1) problems.push(`STORAGE_URL: option ${name} is given twice`);
+  }
+  const endpoint = options.get('endpoint') ? storageEndpoint(options.get('endpoint')!, problems) : null;
+  const region = options.get('region') ?? '';
+  if (!/^[a-z0-9-]{2,32}$/.test(region)) problems.push('STORAGE_URL: region is required (e.g. region=ap-guangzhou, or us-east-1 for MinIO)');
+  const pathStyle = options.get('force_path_style') ?? '0';
+  if (!['0', '1'].includes(pathStyle)) problems.push('STORAGE_URL: force_path_style must be 0 or 1');
+  if (!env.STORAGE_ACCESS_KEY_ID || !env.STORAGE_SECRET_ACCESS_KEY) problems.push('STORAGE_ACCESS_KEY_ID and STORAGE_SECRET_ACCESS_KEY are required with STORAGE_URL');
+  if (problems.length > found) return local;
+  return {
+    type: 's3',
+    bucket,
+    prefix,
+    endpoint,
+    region,
+    forcePathStyle: pathStyle === '1',
+    accessKeyId: env.STORAGE_ACCESS_KEY_ID!,
+    secretAccessKey: env.STORAGE_SECRET_ACCESS_KEY!,
+  };
+}
+
+function storageEndpoint(value: string, problems: string[]): string | null {
+  let url: URL | null = null;
+  try {
+    url = new URL(value);
+  } catch {
+    // reported below
+  }
+  if (!url || !['http:', 'https:'].includes(url.protocol) || url.pathname !== '/' || url.search || url.hash || url.username || url.password) {
+    problems.push('STORAGE_URL: endpoint must be a scheme and host[:port] only, e.g. endpoint=https://cos.ap-guangzhou.myqcloud.com');
+    return null;
+  }
+  return url.origin;
 }
 
 /** The SDKs take a scheme and host[:port] and always call path `/`: anything more would be dropped silently. */

@@ -138,18 +138,22 @@ export class SigningService implements OnModuleInit {
       throw error;
     }
     const inspection = inspectSignedPdf(sealed, [this.signer.fingerprintSha256]);
-    // Stored only once sealing succeeded, so a failed attempt leaves no files behind.
-    const signature = await this.uploads.storeFile(signaturePng, 'image/png', signing.user.id);
-    const stored = await this.uploads.storeFile(sealed, 'application/pdf', signing.user.id);
-    await this.applications.transition(signing.application, 'sign', this.actor(signing, context), {
-      detail: { sha256: stored.sha256 },
-      before: [{ event: 'intent_confirmed', detail: { phone: signing.employee.phone } }],
-      within: (manager) =>
-        this.documents.update(document.id, {
-          signedKey: stored.storageKey, signedSha256: stored.sha256, signedAt, signatureUploadId: signature.id,
-          certSha256: this.signer.fingerprintSha256, timestampAt: inspection.timestamp,
-        }, manager),
-    });
+    // Stored only once sealing succeeded, and removed again if the transition is refused (HR cancelled meanwhile).
+    const files = [
+      { bytes: signaturePng, mime: 'image/png', ownerUserId: signing.user.id },
+      { bytes: sealed, mime: 'application/pdf', ownerUserId: signing.user.id },
+    ];
+    await this.uploads.storeThen(files, ([signature, stored]) =>
+      this.applications.transition(signing.application, 'sign', this.actor(signing, context), {
+        detail: { sha256: stored.sha256 },
+        before: [{ event: 'intent_confirmed', detail: { phone: signing.employee.phone } }],
+        within: (manager) =>
+          this.documents.update(document.id, {
+            signedKey: stored.storageKey, signedSha256: stored.sha256, signedAt, signatureUploadId: signature.id,
+            certSha256: this.signer.fingerprintSha256, timestampAt: inspection.timestamp,
+          }, manager),
+      }),
+    );
   }
 
   /** GET /sign/document: the worker's signed contract, always free to view and download. */
@@ -236,13 +240,14 @@ export class SigningService implements OnModuleInit {
 
     const template = await this.uploads.read(contract.fileUrl);
     const filled = await renderContractForSigning(template, terms);
-    const stored = await this.uploads.storeFile(filled, 'application/pdf', signing.user.id);
-    const fields = { termsSha256, templateSha256: sha256Hex(template), filledKey: stored.storageKey, filledSha256: stored.sha256 };
     try {
-      if (existing) await this.documents.update(existing.id, fields);
-      else await this.documents.insert({ applicationId: signing.application.id, ...fields });
+      await this.uploads.storeThen([{ bytes: filled, mime: 'application/pdf', ownerUserId: signing.user.id }], async ([stored]) => {
+        const fields = { termsSha256, templateSha256: sha256Hex(template), filledKey: stored.storageKey, filledSha256: stored.sha256 };
+        if (existing) await this.documents.update(existing.id, fields);
+        else await this.documents.insert({ applicationId: signing.application.id, ...fields });
+      });
     } catch (error) {
-      // Two first views at once: the other one's document stands.
+      // Two first views at once: the other one's document stands (and this one's file is gone again).
       if (!isUniqueViolation(error)) throw error;
     }
     return { document: (await this.documents.findByApplication(signing.application.id))!, terms };

@@ -1,8 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
-import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import type { Readable } from 'node:stream';
+import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { ErrorCode } from '@shanqian/shared';
+import { AppException } from '../common/app.exception';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { FileStore } from './file-store';
+import { LocalFileStore } from './local-file.store';
+import { S3FileStore } from './s3-file.store';
 
 /** 128 random bits in hex: the only names ever given to stored files, so the only ones ever looked up. */
 export const STORAGE_KEY = /^[0-9a-f]{32}$/;
@@ -12,78 +16,91 @@ export function newStorageKey(): string {
 }
 
 /**
- * The bytes of uploads, under DATA_DIR/uploads, one file per storage key. Only this class turns a key
- * into a path, and only after checking its format, so no request can name a file outside the folder.
+ * The bytes of stored files, one per storage key, in the store STORAGE_URL names (the local disk
+ * without it). Only this class hands a key to the store, and only after checking its format, so no
+ * request can name a file outside it. A store that fails answers 503 StorageUnavailable: the
+ * request may be retried, and the cause goes to the log, not to the client.
  */
 @Injectable()
-export class FileStorageService implements OnModuleInit {
+export class FileStorageService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(FileStorageService.name);
-  readonly dir: string;
+  private readonly store: LocalFileStore | S3FileStore;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.dir = join(config.dataDir, 'uploads');
+    this.store = config.storage.type === 'local' ? new LocalFileStore(config.storage.dir) : new S3FileStore(config.storage);
   }
 
   async onModuleInit(): Promise<void> {
-    // ID card photos: readable by the server's user only.
-    await mkdir(this.dir, { recursive: true, mode: 0o700 });
+    // A bucket is not created here: that is the operator's (with its access policy); /readyz says whether it answers.
+    if (this.store instanceof LocalFileStore) await this.store.init();
+    this.logger.log(`files stored on ${this.store.description}`);
   }
 
-  path(storageKey: string): string {
-    if (!STORAGE_KEY.test(storageKey)) throw new Error(`Malformed storage key: ${JSON.stringify(storageKey)}`);
-    return join(this.dir, storageKey);
+  onApplicationShutdown(): void {
+    if (this.store instanceof S3FileStore) this.store.close();
   }
 
-  /**
-   * Written under a temporary name, flushed, then renamed: a reader (or a crash) never sees a
-   * half-written file under the real name. Temporary names never match STORAGE_KEY, so they are never served.
-   */
   async write(storageKey: string, bytes: Uint8Array): Promise<void> {
-    const target = this.path(storageKey);
-    const temp = join(this.dir, `.${storageKey}.${randomBytes(4).toString('hex')}.tmp`);
-    const handle = await open(temp, 'wx', 0o600);
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } catch (error) {
-      await handle.close();
-      await this.unlinkQuietly(temp);
-      throw error;
-    }
-    await handle.close();
-    try {
-      await rename(temp, target);
-    } catch (error) {
-      await this.unlinkQuietly(temp);
-      throw error;
-    }
+    await this.call('write', storageKey, (store, key) => store.put(key, bytes));
   }
 
+  /** The file's bytes as a stream, or null when it is not there. */
+  async open(storageKey: string): Promise<Readable | null> {
+    return this.call('read', storageKey, (store, key) => store.get(key));
+  }
+
+  /** The whole file, which must be there (a contract template, a filled document). */
   async read(storageKey: string): Promise<Buffer> {
-    return readFile(this.path(storageKey));
+    const stream = await this.open(storageKey);
+    if (!stream) throw new Error(`Stored file ${storageKey} is missing`);
+    const chunks: Buffer[] = [];
+    try {
+      for await (const chunk of stream) chunks.push(chunk as Buffer);
+    } catch (error) {
+      throw this.unavailable('read', storageKey, error);
+    }
+    return Buffer.concat(chunks);
   }
 
   /** Size of the stored file, or null when it is not there. */
   async size(storageKey: string): Promise<number | null> {
-    try {
-      const info = await stat(this.path(storageKey));
-      return info.isFile() ? info.size : null;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw error;
-    }
+    return this.call('read', storageKey, (store, key) => store.size(key));
   }
 
   /** Best effort: it runs while another error is already on its way to the client. */
   async remove(storageKey: string): Promise<void> {
-    await this.unlinkQuietly(this.path(storageKey));
+    try {
+      await this.store.remove(this.checked(storageKey));
+    } catch (error) {
+      this.logger.warn(`Could not remove ${storageKey} from ${this.store.description}: ${String(error)}`);
+    }
   }
 
-  private async unlinkQuietly(path: string): Promise<void> {
+  /** For the readiness check: throws, naming the store, unless it answers now. */
+  async ping(): Promise<void> {
     try {
-      await unlink(path);
+      await this.store.ping();
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.logger.warn(`Could not remove ${path}: ${String(error)}`);
+      throw new Error(`file store ${this.store.description} unreachable: ${String(error)}`);
     }
+  }
+
+  private async call<T>(operation: string, storageKey: string, work: (store: FileStore, key: string) => Promise<T>): Promise<T> {
+    const key = this.checked(storageKey);
+    try {
+      return await work(this.store, key);
+    } catch (error) {
+      throw this.unavailable(operation, storageKey, error);
+    }
+  }
+
+  private unavailable(operation: string, storageKey: string, error: unknown): AppException {
+    this.logger.error(`Could not ${operation} ${storageKey} on ${this.store.description}: ${String(error)}`);
+    return new AppException(ErrorCode.FileStorageUnavailable);
+  }
+
+  private checked(storageKey: string): string {
+    if (!STORAGE_KEY.test(storageKey)) throw new Error(`Malformed storage key: ${JSON.stringify(storageKey)}`);
+    return storageKey;
   }
 }

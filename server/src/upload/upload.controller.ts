@@ -1,4 +1,5 @@
-import { Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { pipeline } from 'node:stream/promises';
+import { Controller, Get, HttpCode, Inject, Logger, Param, Post, Query, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { ImageUploadResponse } from '@shanqian/shared';
 import type { Request, Response } from 'express';
@@ -12,6 +13,8 @@ import { UploadService } from './upload.service';
 
 @Controller('image')
 export class UploadController {
+  private readonly logger = new Logger(UploadController.name);
+
   constructor(
     private readonly uploads: UploadService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -39,20 +42,29 @@ export class UploadController {
     @Param('key') key: string,
     @Query('expires') expires: unknown,
     @Query('sig') sig: unknown,
+    @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
+    // Set only once the file is open, so an error answered instead still goes out as plain JSON.
     const file = await this.uploads.openSigned(key, expires, sig);
-    // Passed to sendFile rather than set now, so an error answered instead still goes out as JSON.
-    const headers = {
+    res.set({
       'Content-Type': file.upload.mime,
+      'Content-Length': String(file.upload.size),
       'X-Content-Type-Options': 'nosniff',
       'Content-Disposition': 'inline',
-    };
-    await new Promise<void>((resolve, reject) =>
-      res.sendFile(file.path, { headers, cacheControl: false, dotfiles: 'deny' }, (error?: Error) =>
-        // Once the headers are out (the client went away mid-file, say) there is nobody left to tell.
-        error && !res.headersSent ? reject(error) : resolve(),
-      ),
-    );
+      // The content's own hash: the same on every instance and for either store, unlike a file's mtime.
+      ETag: `"${file.upload.sha256}"`,
+    });
+    if (req.fresh) {
+      file.body.destroy();
+      res.status(304).end();
+      return;
+    }
+    try {
+      await pipeline(file.body, res);
+    } catch (error) {
+      // The headers are out: pipeline has closed the connection, and there is nobody left to tell.
+      if ((error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') this.logger.warn(`Serving ${key} stopped: ${String(error)}`);
+    }
   }
 }

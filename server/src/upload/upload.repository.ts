@@ -15,6 +15,10 @@ export class UploadRepository {
     return uploads.save(uploads.create(values));
   }
 
+  async deleteByIds(ids: number[]): Promise<void> {
+    if (ids.length) await this.db.getRepository(Upload).delete(ids);
+  }
+
   findByStorageKey(storageKey: string): Promise<Upload | null> {
     return this.db.getRepository(Upload).findOneBy({ storageKey });
   }

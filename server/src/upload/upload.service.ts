@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ErrorCode } from '@shanqian/shared';
 import { AppException } from '../common/app.exception';
@@ -24,11 +25,19 @@ const SIGNATURE = /^[0-9a-f]{64}$/;
 /** The path may carry a prefix (PUBLIC_BASE_URL behind a reverse proxy at /api, say). */
 const LINK_PATH = /\/image\/([^/]+)$/;
 
-/** A file that a signed link may serve: where it is, what it is, and how long the link still lives. */
+/** A file that a signed link may serve: what it is, its bytes, and how long the link still lives. */
 export interface SignedFile {
   upload: Upload;
-  path: string;
+  body: Readable;
   remainingSeconds: number;
+}
+
+/** Bytes already judged by the caller (an image, a contract PDF, a signed document), to be stored. */
+export interface FileToStore {
+  bytes: Uint8Array;
+  mime: string;
+  /** The worker they belong to; null for the back office's. */
+  ownerUserId: number | null;
 }
 
 const nowSeconds = (): number => Math.floor(Date.now() / 1000);
@@ -60,21 +69,28 @@ export class UploadService {
     await takeQuota(this.store, { key: `upload:user-day:${ownerUserId}:${chinaDay()}`, limit: UPLOAD_LIMITS.perDay, windowMs: msUntilChinaMidnight() },
       ErrorCode.RateLimited, '今日上传次数已达上限，请明天再试');
 
-    return this.storeFile(file.buffer, mime, ownerUserId);
+    return this.storeThen([{ bytes: file.buffer, mime, ownerUserId }], ([upload]) => Promise.resolve(upload));
   }
 
   /**
-   * Stores bytes already judged by the caller (an image, a contract PDF, a signed document) under a
-   * new random key and records them; `ownerUserId` is the worker they belong to, null for the back office's.
+   * Stores the files (each under a new random key, then its `upload` row), then runs `write`, the
+   * database change that refers to them. When anything fails (the store, a row, `write`, a transition
+   * refused because HR acted meanwhile), what was stored is removed again, files and rows: nothing
+   * else would ever serve or clean up a file that no record points to.
    */
-  async storeFile(bytes: Uint8Array, mime: string, ownerUserId: number | null): Promise<Upload> {
-    const storageKey = newStorageKey();
-    await this.files.write(storageKey, bytes);
+  async storeThen<T>(files: FileToStore[], write: (stored: Upload[]) => Promise<T>): Promise<T> {
+    const stored: Upload[] = [];
+    const written: string[] = [];
     try {
-      return await this.uploads.insert({ storageKey, ownerUserId, mime, size: bytes.length, sha256: sha256Hex(Buffer.from(bytes)) });
+      for (const { bytes, mime, ownerUserId } of files) {
+        const storageKey = newStorageKey();
+        written.push(storageKey);
+        await this.files.write(storageKey, bytes);
+        stored.push(await this.uploads.insert({ storageKey, ownerUserId, mime, size: bytes.length, sha256: sha256Hex(Buffer.from(bytes)) }));
+      }
+      return await write(stored);
     } catch (error) {
-      // A file without its row could never be served nor cleaned up by anything else.
-      await this.files.remove(storageKey);
+      await this.discard(stored, written);
       throw error;
     }
   }
@@ -104,11 +120,12 @@ export class UploadService {
 
     const upload = await this.uploads.findByStorageKey(storageKey);
     if (!upload) throw new AppException(ErrorCode.FileNotFound);
-    if ((await this.files.size(storageKey)) === null) {
+    const body = await this.files.open(storageKey);
+    if (!body) {
       this.logger.error(`Upload ${upload.id} has a row but no file (${storageKey})`);
       throw new AppException(ErrorCode.FileNotFound);
     }
-    return { upload, path: this.files.path(storageKey), remainingSeconds };
+    return { upload, body, remainingSeconds };
   }
 
   /**
@@ -137,6 +154,20 @@ export class UploadService {
     if (!upload || (await this.files.size(storageKey)) === null) throw AppException.invalid(field, '图片不存在，请重新上传');
     if (upload.ownerUserId !== ownerUserId) throw AppException.invalid(field, '只能使用自己上传的图片，请重新上传');
     return upload;
+  }
+
+  /**
+   * Best effort, like the removal of the files: it runs while the error that caused it is on its way
+   * to the client, and that error is the one to answer. A key whose write failed is removed too: a
+   * store may have kept the object although the call failed (a timeout after the upload went through).
+   */
+  private async discard(stored: Upload[], written: string[]): Promise<void> {
+    try {
+      await this.uploads.deleteByIds(stored.map((upload) => upload.id));
+    } catch (error) {
+      this.logger.warn(`Could not remove upload rows ${stored.map((upload) => upload.id).join(', ')}: ${String(error)}`);
+    }
+    await Promise.all(written.map((storageKey) => this.files.remove(storageKey)));
   }
 
   /** The link's expiry (unix seconds) when its signature is the server's, whether or not it has passed; otherwise null. */

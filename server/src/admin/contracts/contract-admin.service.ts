@@ -3,6 +3,7 @@ import { EnabledFlag, Page } from '@shanqian/shared';
 import { CatalogService } from '../../catalog/catalog.service';
 import { AppException } from '../../common/app.exception';
 import { Contract } from './contract.entity';
+import { Upload } from '../../upload/upload.entity';
 import { FILE_LINK_TTL_SECONDS, UploadService } from '../../upload/upload.service';
 import { AdminPrincipal } from '../admin-route.decorator';
 import { AdminRecordsService, RecordKind } from '../records/admin-records.service';
@@ -70,9 +71,12 @@ export class ContractAdminService {
    */
   async create(body: ContractDto, file: Express.Multer.File | undefined, admin: AdminPrincipal, ip: string): Promise<ContractRow> {
     await this.assertEnabledCompany(body.company_id);
-    const template = await this.uploads.storeFile(await contractTemplatePdf(file), 'application/pdf', null);
-    const values = { ...this.fields(body), fileUrl: template.storageKey, status: EnabledFlag.Enabled };
-    const created = await this.records.create(CONTRACTS, values, admin, ip, { detail: { file_sha256: template.sha256 } });
+    const pdf = await contractTemplatePdf(file);
+    const created = await this.uploads.storeThen([{ bytes: pdf, mime: 'application/pdf', ownerUserId: null }], ([template]) =>
+      this.records.create(CONTRACTS, { ...this.fields(body), fileUrl: template.storageKey, status: EnabledFlag.Enabled }, admin, ip, {
+        detail: { file_sha256: template.sha256 },
+      }),
+    );
     return this.row(created.id);
   }
 
@@ -84,9 +88,12 @@ export class ContractAdminService {
   async update(id: number, body: ContractDto, file: Express.Multer.File | undefined, admin: AdminPrincipal, ip: string): Promise<ContractRow> {
     const current = await this.records.get(CONTRACTS, id);
     if (body.company_id !== current.companyId) await this.assertEnabledCompany(body.company_id);
-    const template = file ? await this.uploads.storeFile(await contractTemplatePdf(file), 'application/pdf', null) : null;
-    const values = { ...this.fields(body), fileUrl: template?.storageKey };
-    await this.records.update(CONTRACTS, id, values, admin, ip, { detail: template ? { file_sha256: template.sha256 } : {} });
+    const files = file ? [{ bytes: await contractTemplatePdf(file), mime: 'application/pdf', ownerUserId: null }] : [];
+    await this.uploads.storeThen(files, ([template]: (Upload | undefined)[]) =>
+      this.records.update(CONTRACTS, id, { ...this.fields(body), fileUrl: template?.storageKey }, admin, ip, {
+        detail: template ? { file_sha256: template.sha256 } : {},
+      }),
+    );
     return this.row(id);
   }
 
