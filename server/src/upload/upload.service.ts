@@ -25,11 +25,10 @@ const SIGNATURE = /^[0-9a-f]{64}$/;
 /** The path may carry a prefix (PUBLIC_BASE_URL behind a reverse proxy at /api, say). */
 const LINK_PATH = /\/image\/([^/]+)$/;
 
-/** A file that a signed link may serve: what it is, its bytes, and how long the link still lives. */
+/** A file that a signed link may serve: what it is, and its bytes. */
 export interface SignedFile {
   upload: Upload;
   body: Readable;
-  remainingSeconds: number;
 }
 
 /** Bytes already judged by the caller (an image, a contract PDF, a signed document), to be stored. */
@@ -115,8 +114,7 @@ export class UploadService {
     if (!STORAGE_KEY.test(storageKey)) throw new AppException(ErrorCode.FileNotFound);
     const expiresAt = this.authenticExpiry(storageKey, expires, sig);
     if (expiresAt === null) throw new AppException(ErrorCode.FileLinkInvalid);
-    const remainingSeconds = expiresAt - nowSeconds();
-    if (remainingSeconds <= 0) throw new AppException(ErrorCode.FileLinkInvalid, '文件链接已过期，请重新获取');
+    if (expiresAt <= nowSeconds()) throw new AppException(ErrorCode.FileLinkInvalid, '文件链接已过期，请重新获取');
 
     const upload = await this.uploads.findByStorageKey(storageKey);
     if (!upload) throw new AppException(ErrorCode.FileNotFound);
@@ -125,7 +123,7 @@ export class UploadService {
       this.logger.error(`Upload ${upload.id} has a row but no file (${storageKey})`);
       throw new AppException(ErrorCode.FileNotFound);
     }
-    return { upload, body, remainingSeconds };
+    return { upload, body };
   }
 
   /**
