@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, Not } from 'typeorm';
+import { DataSource, EntityManager, EntityTarget, Not } from 'typeorm';
 import { EmployeeEducation } from './employee-education.entity';
 import { EmployeeWorkExperience } from './employee-work-experience.entity';
 import { Employee } from './employee.entity';
@@ -48,9 +48,20 @@ export class EmployeeRepository {
   /** The resume and its rows, replaced whole. */
   async replace(manager: EntityManager, id: number, fields: Partial<Employee>, education: Partial<EmployeeEducation>[], work: Partial<EmployeeWorkExperience>[]): Promise<void> {
     await manager.update(Employee, id, fields);
-    await manager.delete(EmployeeEducation, { employeeId: id });
-    await manager.delete(EmployeeWorkExperience, { employeeId: id });
+    await this.deleteRows(manager, EmployeeEducation, id);
+    await this.deleteRows(manager, EmployeeWorkExperience, id);
     await this.insertRows(manager, id, education, work);
+  }
+
+  /**
+   * By primary key: on MariaDB a delete by employee_id also locks the gaps of that index beside the
+   * rows, where the neighbouring resumes' edits insert theirs, and simultaneous edits of different
+   * resumes deadlocked there. The ids read need no lock: the application's version check already
+   * serializes the edits of one resume.
+   */
+  private async deleteRows(manager: EntityManager, entity: EntityTarget<EmployeeEducation | EmployeeWorkExperience>, employeeId: number): Promise<void> {
+    const rows = await manager.find(entity, { select: { id: true }, where: { employeeId } });
+    if (rows.length) await manager.delete(entity, rows.map((row) => row.id));
   }
 
   private async insertRows(manager: EntityManager, employeeId: number, education: Partial<EmployeeEducation>[], work: Partial<EmployeeWorkExperience>[]): Promise<void> {
