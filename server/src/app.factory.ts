@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppModule, AppOptions } from './app.module';
+import { setupApiDocs } from './common/api-docs';
 import { corsForListedOrigins, noStoreByDefault, securityHeaders } from './common/http-hardening';
 import { AppConfig } from './config/app-config';
 
@@ -17,6 +18,6 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   // Before every route and middleware, so that refusals and preflights carry them too.
   app.use(securityHeaders(), noStoreByDefault);
   app.enableCors(corsForListedOrigins(config.corsOrigins));
-  app.enableShutdownHooks();
+  setupApiDocs(app, config);
   return app;
 }

@@ -21,6 +21,7 @@ import { ErrorCodeFieldRoutes } from './common/error-code-field-routes';
 import { KV_STORE, KvStore } from './common/kv/kv-store';
 import { KvModule } from './common/kv/kv.module';
 import { logRedaction } from './common/log-redaction';
+import { stdoutLogStream } from './common/log-stream';
 import { RequestContextMiddleware } from './common/request-context.middleware';
 import { KvThrottlerStorage } from './common/throttler-kv.storage';
 import { createValidationPipe } from './common/validation.pipe';
@@ -28,6 +29,8 @@ import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { EmployeeModule } from './employee/employee.module';
+import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { RealnameModule } from './realname/realname.module';
 import { SignModule } from './sign/sign.module';
 import { UploadModule } from './upload/upload.module';
@@ -56,7 +59,7 @@ export class AppModule implements NestModule {
               ...logRedaction,
               customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
             },
-            options.logDestination ?? process.stdout,
+            options.logDestination ?? stdoutLogStream(config),
           ],
         }),
         // Application events: `application.*` listeners (wildcards on) run after the change committed.
@@ -79,6 +82,8 @@ export class AppModule implements NestModule {
         RealnameModule,
         BridgesModule,
         ApplicationAdminModule,
+        MetricsModule,
+        HealthModule,
       ],
       providers: [
         ErrorCodeFieldRoutes,

@@ -7,6 +7,7 @@ import { AppException } from './app.exception';
 import { SecretsService } from './crypto/secrets.service';
 import { ErrorCodeFieldRoutes } from './error-code-field-routes';
 import { writeError } from './error-response';
+import { isOperatorRequest } from './operator-routes';
 import { ContextualRequest, GeoPoint, RequestContext } from './request-context';
 
 /** 16 hex characters of random id, then the first 16 of its HMAC: 32 in all, as the protocol has always said. */
@@ -99,7 +100,7 @@ export class RequestContextMiddleware implements NestMiddleware {
   }
 
   private resolve(req: Request, res: Response): RequestContext | null {
-    if (isSignedFileRequest(req)) return null;
+    if (isSignedFileRequest(req) || isOperatorRequest(req)) return null;
     const platformCode = req.header(HEADER.platformCode)?.trim();
     if (!platformCode) throw new AppException(ErrorCode.PlatformCodeMissing);
     if (!this.accepted.has(platformCode)) throw new AppException(ErrorCode.PlatformCodeUnknown);

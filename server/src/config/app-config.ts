@@ -120,6 +120,12 @@ export interface AppConfig {
   devExposeCodes: boolean;
   seedDemoData: boolean;
   logLevel: string;
+  /** OpenAPI at /openapi.json and its page at /docs: on outside production, in production only with API_DOCS=1. */
+  apiDocs: boolean;
+  /** The bearer token /metrics asks for; null: /metrics answers 404. */
+  metricsToken: string | null;
+  /** How long a SIGTERM/SIGINT waits for requests in flight and running queue jobs before the process exits anyway. */
+  shutdownTimeoutMs: number;
   admin: {
     /** The first super admin, created at start-up when no super admin exists. */
     bootstrap: { username: string; password: string } | null;

@@ -21,7 +21,8 @@ export class EnvironmentVariables {
   @IsOptional() @IsIn(['development', 'production', 'test'])
   NODE_ENV?: string;
 
-  @IsOptional() @IsInt() @Min(1) @Max(65535)
+  /** 0: a free port of the system's choosing (the log line says which). */
+  @IsOptional() @IsInt() @Min(0) @Max(65535)
   PORT?: number;
 
   @IsOptional() @IsString()
@@ -180,11 +181,20 @@ export class EnvironmentVariables {
 
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
+
+  @IsOptional() @IsIn(['0', '1'])
+  API_DOCS?: string;
+
+  @IsOptional() @Matches(/^[\x21-\x7e]{16,256}$/, { message: 'METRICS_TOKEN must be 16-256 printable characters without spaces' })
+  METRICS_TOKEN?: string;
+
+  @IsOptional() @IsInt() @Min(1000) @Max(600000)
+  SHUTDOWN_TIMEOUT_MS?: number;
 }
 
 const NUMERIC = ['PORT', 'WECHAT_TIMEOUT_MS', 'UPLOAD_MAX_BYTES', 'SESSION_TTL_SECONDS', 'ADMIN_SESSION_TTL_SECONDS', 'TSA_TIMEOUT_MS',
   'LEAPIN_PULL_INTERVAL_MS', 'BRIDGE_TIMEOUT_MS', 'BRIDGE_BACKOFF_MS', 'BRIDGE_QUEUE_POLL_MS', 'APPROVAL_ENTRY_DATE_PAST_DAYS',
-  'APPROVAL_ENTRY_DATE_FUTURE_DAYS', 'REDIS_CONNECT_TIMEOUT_MS', 'REDIS_COMMAND_TIMEOUT_MS', 'KV_MEMORY_MAX_ENTRIES'] as const;
+  'APPROVAL_ENTRY_DATE_FUTURE_DAYS', 'SHUTDOWN_TIMEOUT_MS', 'REDIS_CONNECT_TIMEOUT_MS', 'REDIS_COMMAND_TIMEOUT_MS', 'KV_MEMORY_MAX_ENTRIES'] as const;
 
 /** Checks the environment's shape; answers the list of problems (empty when valid). */
 export function validateEnvironment(raw: Record<string, string | undefined>): {

@@ -141,6 +141,16 @@ describe('configuration from the environment', () => {
     expect(problems({ CORS_ORIGINS: 'https://hr.example.com:99999' })).toEqual(['CORS_ORIGINS: https://hr.example.com:99999 is not an origin (a port is at most 65535)']);
   });
 
+  it('serves the API docs outside production, and in production only with API_DOCS=1; metrics only with a token', () => {
+    const local = { DATA_DIR: mkdtempSync(join(tmpdir(), 'cfg-')) };
+    expect(loadAppConfig(local)).toMatchObject({ apiDocs: true, metricsToken: null, shutdownTimeoutMs: 25000 });
+    expect(loadAppConfig({ ...local, API_DOCS: '0' }).apiDocs).toBe(false);
+    expect(loadAppConfig(SAFE_PRODUCTION).apiDocs).toBe(false);
+    expect(loadAppConfig({ ...SAFE_PRODUCTION, API_DOCS: '1', METRICS_TOKEN: 'a'.repeat(32), SHUTDOWN_TIMEOUT_MS: '5000' })).toMatchObject({ apiDocs: true, metricsToken: 'a'.repeat(32), shutdownTimeoutMs: 5000 });
+    const malformed = problems({ API_DOCS: 'yes', METRICS_TOKEN: 'short', SHUTDOWN_TIMEOUT_MS: '10' }).join('\n');
+    for (const name of ['API_DOCS', 'METRICS_TOKEN', 'SHUTDOWN_TIMEOUT_MS']) expect(malformed).toContain(name);
+  });
+
   it('names every malformed variable', () => {
     const malformed = problems({ PORT: 'eighty', UPLOAD_MAX_BYTES: '10', PLATFORM_CODES: 'wx mp', REDIS_URL: 'localhost' }).join('\n');
     for (const name of ['PORT', 'UPLOAD_MAX_BYTES', 'PLATFORM_CODES', 'REDIS_URL']) expect(malformed).toContain(name);

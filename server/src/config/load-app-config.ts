@@ -77,6 +77,9 @@ export function loadAppConfig(raw: Record<string, string | undefined> = process.
     devExposeCodes: env.DEV_EXPOSE_CODES === '1',
     seedDemoData: env.SEED_DEMO_DATA ? env.SEED_DEMO_DATA === '1' : !production,
     logLevel: env.LOG_LEVEL ?? 'info',
+    apiDocs: env.API_DOCS ? env.API_DOCS === '1' : !production,
+    metricsToken: env.METRICS_TOKEN ?? null,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS ?? 25_000,
     admin: {
       bootstrap: env.ADMIN_BOOTSTRAP_USERNAME && env.ADMIN_BOOTSTRAP_PASSWORD ? { username: env.ADMIN_BOOTSTRAP_USERNAME, password: env.ADMIN_BOOTSTRAP_PASSWORD } : null,
       sessionTtlSeconds: env.ADMIN_SESSION_TTL_SECONDS ?? 12 * 3600,

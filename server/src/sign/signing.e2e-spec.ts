@@ -1,4 +1,5 @@
 import { ErrorCode, SignApplicationStatus } from '@shanqian/shared';
+import { MetricsService } from '../metrics/metrics.service';
 import { AdminClient } from '../test/admin-client';
 import { FakeTsaServer } from '../test/fake-tsa.server';
 import { TINY_PNG } from '../test/fixtures';
@@ -56,6 +57,7 @@ describe('signing a labor contract on the phone', () => {
     const signed = (await signForm(worker, code).set({ 'X-location': '113.62,34.75', 'X-city': encodeURIComponent('郑州') }).expect(200)).body.data;
     expect(signed).toMatchObject({ application_id: applicationId, application_no: `SQ${String(applicationId).padStart(8, '0')}` });
     expect(signed.timestamp_at).not.toBeNull();
+    expect(await t.app.get(MetricsService).text()).toMatch(/^shanqian_signing_duration_seconds_count\{outcome="signed"\} 1$/m);
     expect((await worker.get('/em_status').expect(200)).body.data.status).toBe(SignApplicationStatus.Signed);
 
     const pdf = await download(t, signed.url);

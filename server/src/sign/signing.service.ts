@@ -14,6 +14,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { isUniqueViolation } from '../database/query-errors';
 import { Employee } from '../employee/employee.entity';
 import { EmployeeService } from '../employee/employee.service';
+import { MetricsService } from '../metrics/metrics.service';
 import { FILE_LINK_TTL_SECONDS, UploadService } from '../upload/upload.service';
 import { SmsCodeService } from '../verification/sms-code.service';
 import { ContractDocument } from './contract-document.entity';
@@ -70,6 +71,7 @@ export class SigningService implements OnModuleInit {
     private readonly documents: ContractDocumentRepository,
     private readonly uploads: UploadService,
     private readonly smsCodes: SmsCodeService,
+    private readonly metrics: MetricsService,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -115,7 +117,7 @@ export class SigningService implements OnModuleInit {
     if (signing.application.status !== SignApplicationStatus.PendingSignature) throw transitionRefused('sign', signing.application.status);
     if (signing.user.verifyStatus !== VerifyStatus.Passed) throw new AppException(ErrorCode.SignNotReady, '请先完成实名认证再签署合同');
     const { document, terms } = await this.ensureDocument(signing);
-    await this.smsCodes.spend(signing.employee.phone, verifyCode, () => this.seal(signing, document, terms, signaturePng, context));
+    await this.smsCodes.spend(signing.employee.phone, verifyCode, () => this.metrics.timeSigning(() => this.seal(signing, document, terms, signaturePng, context)));
     return this.document(userId, baseUrl);
   }
 

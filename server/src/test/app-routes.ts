@@ -1,4 +1,5 @@
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
+import { isApiDocsPath } from '../common/api-docs';
 import { RegisteredRoute, registeredRoutes } from '../common/registered-routes';
 import { TestApp } from './test-app';
 
@@ -9,11 +10,11 @@ interface ExpressLayer {
 /** Where Nest mounts the middleware applied `forRoutes('*')`: an every-method route that passes each request on. */
 const MIDDLEWARE_PATH = '{/*splat}';
 
-/** What Express itself will answer, `METHOD /path`, whoever registered it. */
+/** What Express itself will answer, `METHOD /path`, whoever registered it (but the OpenAPI page and document, which SwaggerModule adds). */
 function expressRoutes(t: TestApp): string[] {
   const stack = (t.app.getHttpAdapter().getInstance() as { router: { stack: ExpressLayer[] } }).router.stack;
   return stack.flatMap(({ route }) =>
-    route && route.path !== MIDDLEWARE_PATH ? Object.keys(route.methods).map((method) => `${method.toUpperCase()} ${route.path}`) : [],
+    route && route.path !== MIDDLEWARE_PATH && !isApiDocsPath(route.path) ? Object.keys(route.methods).map((method) => `${method.toUpperCase()} ${route.path}`) : [],
   );
 }
 

@@ -25,6 +25,6 @@ import { UploadService } from './upload.service';
   ],
   controllers: [UploadController],
   providers: [UploadService, UploadRepository, FileStorageService, MulterErrorsInterceptor, UploadErrorsInterceptor],
-  exports: [UploadService, MulterModule, MulterErrorsInterceptor, UploadErrorsInterceptor],
+  exports: [UploadService, FileStorageService, MulterModule, MulterErrorsInterceptor, UploadErrorsInterceptor],
 })
 export class UploadModule {}

@@ -20,7 +20,7 @@ describe('verification with REDIS_URL', () => {
   });
   // Declared after useVerificationApp's afterAll, so it runs once the app is closed.
   afterAll(async () => {
-    // This run's keys (issued unique keys live a year): KEYS answers full names, DEL would prefix them again.
+    // This run's keys (some counters live a day): KEYS answers full names, DEL would prefix them again.
     const plain = new Redis(TEST_REDIS_URL);
     const leftovers = await plain.keys(`${v.t.config.redisKeyPrefix}*`);
     if (leftovers.length) await plain.del(...leftovers);

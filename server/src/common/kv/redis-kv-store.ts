@@ -55,7 +55,7 @@ export class RedisKvStore implements KvStore {
       enableOfflineQueue: false,
       retryStrategy: (attempt) => Math.min(attempt * 100, options.connectTimeoutMs),
     });
-    this.redis.on('error', (error: Error) => this.outage(error));
+    this.redis.on('error', (error: Error) => this.outage(error.message || (error as NodeJS.ErrnoException).code || error.name));
     this.redis.on('ready', () => {
       if (this.down) this.logger.log(`Redis at ${this.where} is reachable again`);
       this.down = false;
@@ -125,9 +125,11 @@ export class RedisKvStore implements KvStore {
     } catch (error) {
       const { name, message } = error as Error;
       if (name === 'ReplyError' && !UNAVAILABLE_REPLY.test(message)) throw error;
-      // Without a connection the error listener has logged the outage; a connected Redis that fails
-      // (timeouts, OOM) is logged here, at most once a minute.
-      if (this.redis.status === 'ready' && Date.now() - this.lastFailureLog >= 60_000) {
+      if (this.redis.status !== 'ready') {
+        // A command can fail before the client's own error event (between a lost connection and the next attempt).
+        this.outage(`no connection, ${this.redis.status}`);
+      } else if (Date.now() - this.lastFailureLog >= 60_000) {
+        // Connected but failing (timeouts, OOM): at most one line a minute.
         this.lastFailureLog = Date.now();
         this.logger.error(`Redis at ${this.where} failed a command: ${message}`);
       }
@@ -135,9 +137,9 @@ export class RedisKvStore implements KvStore {
     }
   }
 
-  private outage(error: Error): void {
+  private outage(reason: string): void {
     if (this.down) return;
     this.down = true;
-    this.logger.error(`Redis at ${this.where} is unreachable (${error.message || (error as NodeJS.ErrnoException).code || error.name}): captcha, SMS, login limits and quotas answer 503 until it is back`);
+    this.logger.error(`Redis at ${this.where} is unreachable (${reason}): captcha, SMS, login limits and quotas answer 503 until it is back`);
   }
 }

@@ -1,0 +1,41 @@
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { HEADER } from '@shanqian/shared';
+import { AppConfig } from '../config/app-config';
+
+/** Where the OpenAPI document and its interactive page are served when API_DOCS is on. */
+export const API_DOCS = { page: '/docs', document: '/openapi.json' } as const;
+
+/** The routes SwaggerModule adds to Express itself (the page, its script, the document): no controller declares them. */
+export const isApiDocsPath = (path: string): boolean => path === API_DOCS.document || path === API_DOCS.page || path.startsWith(`${API_DOCS.page}/`);
+
+/**
+ * OpenAPI 3 from the controllers' decorators, built on the first request for it. Registered before
+ * the app's middleware, so the page and the document need no X-platform-code (a browser opening
+ * /docs sends none). Without the swagger compiler plugin (we build with tsc, not the Nest CLI) a body's
+ * fields are listed only where a DTO says @ApiProperty: the document is complete in routes, methods
+ * and path parameters, and docs/api.md remains the reference for fields and error codes.
+ */
+export function setupApiDocs(app: NestExpressApplication, config: AppConfig): void {
+  if (!config.apiDocs) return;
+  const info = new DocumentBuilder()
+    .setTitle('闪签云 API')
+    .setDescription('The mini-program API, the 秒云达 back office (/admin/…) and the operator routes. Fields, examples and error codes: docs/api.md.')
+    .addGlobalParameters({
+      name: HEADER.platformCode,
+      in: 'header',
+      required: false,
+      description: 'wxmp (mini-program) or admin (back office); required everywhere except /healthz, /readyz, /metrics and signed file links',
+      schema: { type: 'string', example: 'wxmp' },
+    })
+    .addApiKey({ type: 'apiKey', in: 'header', name: HEADER.authToken, description: "a worker's session (POST /weixin/login)" }, 'worker')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: "an admin's session (POST /admin/login)" }, 'admin')
+    .addSecurityRequirements('worker')
+    .addSecurityRequirements('admin')
+    .build();
+  SwaggerModule.setup(API_DOCS.page, app, () => SwaggerModule.createDocument(app, info), {
+    jsonDocumentUrl: API_DOCS.document,
+    raw: ['json'],
+    customSiteTitle: '闪签云 API',
+  });
+}
