@@ -54,6 +54,13 @@ describe('configuration from the environment', () => {
     expect(loadAppConfig({ DATA_DIR: dataDir }).dataKey.equals(config.dataKey)).toBe(true);
   });
 
+  it('bounds the KV store: Redis timeouts and the in-memory cap', () => {
+    expect(loadAppConfig(SAFE_PRODUCTION)).toMatchObject({ redisTimeouts: { connectTimeoutMs: 2000, commandTimeoutMs: 1000 }, kvMemoryMaxEntries: 500_000 });
+    expect(loadAppConfig({ ...SAFE_PRODUCTION, REDIS_CONNECT_TIMEOUT_MS: '200', REDIS_COMMAND_TIMEOUT_MS: '300', KV_MEMORY_MAX_ENTRIES: '64' }))
+      .toMatchObject({ redisTimeouts: { connectTimeoutMs: 200, commandTimeoutMs: 300 }, kvMemoryMaxEntries: 64 });
+    expect(problems({ REDIS_COMMAND_TIMEOUT_MS: '0', KV_MEMORY_MAX_ENTRIES: 'many' }).join('\n')).toMatch(/REDIS_COMMAND_TIMEOUT_MS[^]*KV_MEMORY_MAX_ENTRIES/);
+  });
+
   it('reads the database kind from DATABASE_URL', () => {
     expect(loadAppConfig({ ...SAFE_PRODUCTION, DATABASE_URL: 'mysql://u:p@db:3306/shanqian' }).database).toEqual({ type: 'mysql', url: 'mysql://u:p@db:3306/shanqian' });
     expect(loadAppConfig({ ...SAFE_PRODUCTION, DATABASE_URL: 'mariadb://root@127.0.0.1/x' }).database.type).toBe('mariadb');
