@@ -33,6 +33,9 @@ export class BullmqBridgeQueue extends BridgeQueue implements BeforeApplicationS
     super(status, backoffMs);
     // BullMQ's workers block on Redis: it requires maxRetriesPerRequest null on their connection.
     this.connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
+    // BullMQ listens only once a queue or worker uses the connection; before that (or with no bridge on) ioredis
+    // would print every failed reconnection to stderr. The KV store logs an outage of this same Redis.
+    this.connection.on('error', () => undefined);
   }
 
   async enqueue(bridge: BridgeName, type: string, payload: object, dedupeKey?: string): Promise<void> {

@@ -16,23 +16,21 @@ const UNAVAILABLE = { status: ErrorCode.StoreUnavailable, msg: '服务暂时不�
  * Issue 10: with Redis stopped under a running server every endpoint answered 500 and stderr filled
  * with `[ioredis] Unhandled error event`. Now what needs Redis answers 503 10013, the rest answers as
  * usual, and everything works again once Redis is back, without a restart. The app starts before
- * Redis does: an unreachable REDIS_URL at start-up is the same outage.
+ * Redis does: an unreachable REDIS_URL at start-up is the same outage. (stderr is checked on the
+ * built server in redis-startup.e2e-spec.ts: inside Jest, ioredis does not recognise Node's network
+ * errors as Errors, another realm's, and prints nothing for them.)
  */
 describe('Redis outage under a running app', () => {
   let redis: LocalRedisServer;
   let t: TestApp;
-  const consoleErrors: string[] = [];
 
   beforeAll(async () => {
     redis = await LocalRedisServer.onFreePort();
-    // ioredis reports an error nobody listens to with console.error.
-    jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void consoleErrors.push(args.map(String).join(' ')));
     t = await startTestApp({ REDIS_URL: redis.url, REDIS_CONNECT_TIMEOUT_MS: '200', REDIS_COMMAND_TIMEOUT_MS: '300' });
   });
   afterAll(async () => {
     await t?.close();
     await redis.stop();
-    jest.restoreAllMocks();
   });
 
   const captcha = (client: MiniProgramClient) => client.get('/captcha?format=json');
@@ -87,6 +85,5 @@ describe('Redis outage under a running app', () => {
       expect.stringMatching(/is unreachable/),
       expect.stringMatching(/is reachable again/),
     ]);
-    expect(consoleErrors.filter((line) => /Unhandled error event/.test(line))).toEqual([]);
   });
 });
