@@ -28,6 +28,20 @@ describe('OpenAPI at /openapi.json and its page at /docs', () => {
     expect(login.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'x-platform-code', in: 'header' })]));
   });
 
+  it("describes request bodies with the fields their DTOs' validation rules allow", async () => {
+    const { body } = await t.http().get(API_DOCS.document).expect(200);
+    const schemaOf = (path: string, method: string) => {
+      const ref: string = body.paths[path][method].requestBody.content['application/json'].schema.$ref;
+      return body.components.schemas[ref.replace('#/components/schemas/', '')];
+    };
+    const resume = schemaOf('/employee', 'post');
+    expect(resume.required).toEqual(expect.arrayContaining(['real_name', 'phone', 'id_number', 'company_id', 'ad_user_id']));
+    expect(resume.properties.phone).toMatchObject({ type: 'string', pattern: '^1[3-9]\\d{9}$' });
+    expect(resume.properties.county_id).toMatchObject({ maximum: 2147483647 });
+    const approval = schemaOf('/admin/applications/{id}/approve', 'post');
+    expect(Object.keys(approval.properties).sort()).toEqual(['contract_id', 'entry_date', 'salary']);
+  });
+
   it('serves the interactive page with its scripts from this origin, which the security policy allows', async () => {
     const page = await t.http().get(API_DOCS.page).expect(200).expect('Content-Type', /text\/html/);
     expect(page.text).toContain('swagger-ui');

@@ -1,6 +1,7 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { HEADER } from '@shanqian/shared';
+import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import { AppConfig } from '../config/app-config';
 
 /** Where the OpenAPI document and its interactive page are served when API_DOCS is on. */
@@ -12,9 +13,10 @@ export const isApiDocsPath = (path: string): boolean => path === API_DOCS.docume
 /**
  * OpenAPI 3 from the controllers' decorators, built on the first request for it. Registered before
  * the app's middleware, so the page and the document need no X-platform-code (a browser opening
- * /docs sends none). Without the swagger compiler plugin (we build with tsc, not the Nest CLI) a body's
- * fields are listed only where a DTO says @ApiProperty: the document is complete in routes, methods
- * and path parameters, and docs/api.md remains the reference for fields and error codes.
+ * /docs sends none). Without the swagger compiler plugin (we build with tsc, not the Nest CLI) the
+ * DTOs' fields come from their class-validator rules instead (class-validator-jsonschema: types,
+ * lengths, ranges, patterns, required), filling the schemas swagger names but leaves empty.
+ * docs/api.md remains the reference for examples and error codes.
  */
 export function setupApiDocs(app: NestExpressApplication, config: AppConfig): void {
   if (!config.apiDocs) return;
@@ -33,9 +35,17 @@ export function setupApiDocs(app: NestExpressApplication, config: AppConfig): vo
     .addSecurityRequirements('worker')
     .addSecurityRequirements('admin')
     .build();
-  SwaggerModule.setup(API_DOCS.page, app, () => SwaggerModule.createDocument(app, info), {
+  SwaggerModule.setup(API_DOCS.page, app, () => withDtoSchemas(SwaggerModule.createDocument(app, info)), {
     jsonDocumentUrl: API_DOCS.document,
     raw: ['json'],
     customSiteTitle: '闪签云 API',
   });
+}
+
+type Schemas = NonNullable<NonNullable<OpenAPIObject['components']>['schemas']>;
+
+/** The document with each DTO's schema as its validation rules describe it. */
+function withDtoSchemas(document: OpenAPIObject): OpenAPIObject {
+  const fromRules = validationMetadatasToSchemas({ refPointerPrefix: '#/components/schemas/' }) as Schemas;
+  return { ...document, components: { ...document.components, schemas: { ...document.components?.schemas, ...fromRules } } };
 }
