@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ErrorCode } from '@shanqian/shared';
 import Redis from 'ioredis';
-import { createConnection } from 'mysql2/promise';
 import { ensureLocalCertificate } from './sign/pdf/platform-certificate';
 import { AdminClient } from './test/admin-client';
 import { MiniProgramClient } from './test/api-client';
@@ -14,10 +13,8 @@ import { TINY_PNG, validResume } from './test/fixtures';
 import { LocalS3Server } from './test/local-s3.server';
 import { ServerProcess, startServerProcess } from './test/server-process';
 import { APPROVAL, signaturePng, templatePdf } from './test/sign-fixtures';
-import { LogCapture, TEST_DB, TEST_REDIS_URL, TEST_SUPER_ADMIN, TestApp } from './test/test-app';
+import { LogCapture, mariadb, MARIADB_ROOT, TEST_DB, TEST_REDIS_URL, TEST_SUPER_ADMIN, TestApp } from './test/test-app';
 import { until } from './test/until';
-
-const MARIADB_ROOT = process.env.TEST_MARIADB_URL ?? 'mariadb://root@127.0.0.1:3306';
 
 /**
  * Two server processes on one MariaDB, one Redis and one object store, as behind a load balancer:
@@ -41,13 +38,11 @@ jest.setTimeout(90_000);
   const cluster = { http: () => current.http(), logs } as unknown as TestApp;
   const on = (server: ServerProcess) => (current = server);
 
-  const mariadb = async (sql: string) => {
-    const connection = await createConnection(MARIADB_ROOT.replace(/^mariadb:/, 'mysql:'));
-    try {
-      await connection.query(sql);
-    } finally {
-      await connection.end();
-    }
+  const deleteKeys = async (pattern: string) => {
+    const redis = new Redis(TEST_REDIS_URL);
+    const keys = await redis.keys(pattern);
+    if (keys.length) await redis.del(...keys);
+    await redis.quit();
   };
 
   beforeAll(async () => {
@@ -83,21 +78,13 @@ jest.setTimeout(90_000);
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);
     await Promise.all([store.close(), leapin.stop(), wechat.stop()]);
-    const redis = new Redis(TEST_REDIS_URL);
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length) await redis.del(...keys);
-    await redis.quit();
+    await deleteKeys(`${prefix}*`);
     await mariadb(`DROP DATABASE IF EXISTS \`${dbName}\``);
     rmSync(shared, { recursive: true, force: true });
   });
 
   /** The per-phone minute between SMS codes lives in Redis, shared: a test that needs a second code soon clears it. */
-  const clearSmsCooldowns = async () => {
-    const redis = new Redis(TEST_REDIS_URL);
-    const keys = await redis.keys(`${prefix}sms:cooldown:*`);
-    if (keys.length) await redis.del(...keys);
-    await redis.quit();
-  };
+  const clearSmsCooldowns = () => deleteKeys(`${prefix}sms:cooldown:*`);
 
   it('walks a worker from login to a signed contract across both servers, alternately', async () => {
     const worker = new MiniProgramClient(cluster);

@@ -182,8 +182,8 @@ export class ApplicationAdminService {
     detail: Record<string, unknown>,
   ): Promise<ApplicationRow> {
     const actor: ApplicationActor = { type: 'admin', admin, context };
-    await this.applications.transition(application, action, actor, { changes, detail });
-    return this.row(await this.applications.visible(scopeFor(admin), application.id));
+    // The answer's people and company are those just read: a decision changes none of them.
+    return this.row(await this.applications.transition(application, action, actor, { changes, detail }));
   }
 
   private row(a: SignApplication): ApplicationRow {

@@ -46,9 +46,11 @@ export function transitionRefused(name: TransitionName, current: SignApplication
   return new AppException(transition.refusal, `签约申请当前状态为「${STATUS_LABELS[current]}」，不能${transition.verb}`);
 }
 
+/** Whether `name` may start from `current`. */
+export const allows = (name: TransitionName, current: SignApplicationStatus): boolean => (TRANSITIONS[name] as Transition).from.includes(current);
+
 /** The transition, or a 409 naming the current status when `name` is not allowed from it. */
 export function assertTransition(name: TransitionName, current: SignApplicationStatus): Transition {
-  const transition: Transition = TRANSITIONS[name];
-  if (!transition.from.includes(current)) throw transitionRefused(name, current);
-  return transition;
+  if (!allows(name, current)) throw transitionRefused(name, current);
+  return TRANSITIONS[name];
 }

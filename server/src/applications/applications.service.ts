@@ -9,7 +9,7 @@ import { PageQueryDto } from '../common/pagination';
 import { RequestContext } from '../common/request-context';
 import { ApplicationScope, inScope } from './application-access';
 import { APPLICATION_EVENTS, ApplicationTransitioned } from './application-events';
-import { assertTransition, Transition, TransitionName, TRANSITIONS, transitionRefused } from './application-status';
+import { allows, assertTransition, Transition, TransitionName, TRANSITIONS, transitionRefused } from './application-status';
 import { SignApplicationEvent, SignApplicationEventType } from './sign-application-event.entity';
 import { SignApplication } from './sign-application.entity';
 import { ApplicationFilters, SignApplicationRepository, WorkerStatusRow } from './sign-application.repository';
@@ -75,7 +75,7 @@ export class ApplicationsService {
     await this.applications.transaction(async (manager) => {
       if (!(await this.applications.updateIfVersion(manager, application.id, application.version, changes))) {
         const now = await this.applications.findById(application.id, manager);
-        if (now && !(TRANSITIONS[action] as Transition).from.includes(now.status)) throw transitionRefused(action, now.status);
+        if (now && !allows(action, now.status)) throw transitionRefused(action, now.status);
         throw new AppException(ErrorCode.ApplicationChanged);
       }
       await options.within?.(manager, application);

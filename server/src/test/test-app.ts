@@ -15,7 +15,7 @@ import { loadAppConfig } from '../config/load-app-config';
 import { FAKE_WECHAT_APPID, FAKE_WECHAT_SECRET, FakeWechatServer } from './fake-wechat.server';
 
 export const TEST_DB = (process.env.TEST_DB ?? 'sqlite') as 'sqlite' | 'mariadb';
-const MARIADB_ROOT = process.env.TEST_MARIADB_URL ?? 'mariadb://root@127.0.0.1:3306';
+export const MARIADB_ROOT = process.env.TEST_MARIADB_URL ?? 'mariadb://root@127.0.0.1:3306';
 /** The super admin every test app starts with (ADMIN_BOOTSTRAP_USERNAME / ADMIN_BOOTSTRAP_PASSWORD). */
 export const TEST_SUPER_ADMIN = { username: 'superadmin', password: 'Sup3rSecret!pass' } as const;
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/0';
@@ -125,7 +125,8 @@ export async function startTestApp(env: Record<string, string> = {}, storage?: T
   };
 }
 
-async function mariadb(sql: string): Promise<void> {
+/** One statement as MariaDB's root, outside any test database (CREATE/DROP DATABASE). */
+export async function mariadb(sql: string): Promise<void> {
   const connection = await createConnection(MARIADB_ROOT.replace(/^mariadb:/, 'mysql:'));
   try {
     await connection.query(sql);
