@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { ContractPreviewResponse, DocumentVerificationResponse, ErrorCode, SignApplicationStatus, SignedDocumentResponse, VerifyStatus } from '@shanqian/shared';
 import { transitionRefused } from '../applications/application-status';
@@ -20,10 +21,10 @@ import { SmsCodeService } from '../verification/sms-code.service';
 import { ContractDocument } from './contract-document.entity';
 import { ContractDocumentRepository } from './contract-document.repository';
 import { Contract } from '../admin/contracts/contract.entity';
-import { applySignature, AuditTrail, ContractTerms, renderContractForSigning } from './pdf/contract-pdf';
+import { AuditTrail, CertificateSummary, certificateSummary, ContractTerms, prepareForSigning, renderContractForSigning } from './pdf/contract-pdf';
 import { PadesSigner, TimestampError } from './pdf/pades-signer';
 import { ensureLocalCertificate, loadP12 } from './pdf/platform-certificate';
-import { inspectSignedPdf } from './pdf/signed-pdf-verifier';
+import { inspectSignatures } from './pdf/signed-pdf-verifier';
 
 /** How the audit page names each event of the evidence chain. */
 const EVENT_LABELS: Partial<Record<SignApplicationEventType, string>> = {
@@ -62,6 +63,8 @@ interface SigningContext {
 export class SigningService implements OnModuleInit {
   private readonly logger = new Logger(SigningService.name);
   private signer!: PadesSigner;
+  /** Until each party signs with its own certificate, the platform's signs the file: the audit page names it for both. */
+  private platformCertificate!: CertificateSummary;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -78,6 +81,7 @@ export class SigningService implements OnModuleInit {
     const { p12Path, p12Password, tsaUrl, tsaTimeoutMs } = this.config.signing;
     const certificate = p12Path ? await loadP12(p12Path, p12Password) : await ensureLocalCertificate(this.config.dataDir);
     this.signer = new PadesSigner({ p12: certificate.p12, password: certificate.password, tsaUrl, tsaTimeoutMs });
+    this.platformCertificate = certificateSummary(new X509Certificate(certificate.certificatePem).raw);
     if (!p12Path) this.logger.warn(`signing with a generated self-signed certificate (${certificate.subject}): set SIGN_P12_PATH for real contracts`);
   }
 
@@ -130,8 +134,8 @@ export class SigningService implements OnModuleInit {
     ]);
     let sealed: Buffer;
     try {
-      const stamped = await applySignature(await this.uploads.read(document.filledKey), { signaturePng, signedAt, audit });
-      sealed = await this.signer.sign(stamped, { reason: `劳动合同电子签署 ${terms.applicationNo}`, name: terms.workerName, location: context.city ?? undefined, signingTime: signedAt });
+      const prepared = await prepareForSigning(await this.uploads.read(document.filledKey), { signedAt, audit });
+      sealed = await this.signer.sign(prepared.pdf, { reason: `劳动合同电子签署 ${terms.applicationNo}`, name: terms.workerName, location: context.city ?? undefined, signingTime: signedAt });
     } catch (error) {
       if (error instanceof TimestampError) {
         this.logger.error(`time stamp failed for application ${signing.application.id}: ${error.message}`);
@@ -139,7 +143,7 @@ export class SigningService implements OnModuleInit {
       }
       throw error;
     }
-    const inspection = inspectSignedPdf(sealed, [this.signer.fingerprintSha256]);
+    const [inspection] = await inspectSignatures(sealed);
     // Stored only once sealing succeeded, and removed again if the transition is refused (HR cancelled meanwhile).
     const files = [
       { bytes: signaturePng, mime: 'image/png', ownerUserId: signing.user.id },
@@ -152,7 +156,7 @@ export class SigningService implements OnModuleInit {
         within: (manager) =>
           this.documents.update(document.id, {
             signedKey: stored.storageKey, signedSha256: stored.sha256, signedAt, signatureUploadId: signature.id,
-            certSha256: this.signer.fingerprintSha256, timestampAt: inspection.timestamp,
+            certSha256: this.signer.fingerprintSha256, timestampAt: inspection?.timestampTime ?? null,
           }, manager),
       }),
     );
@@ -178,16 +182,18 @@ export class SigningService implements OnModuleInit {
   async verify(file: Express.Multer.File | undefined): Promise<DocumentVerificationResponse> {
     if (!file?.buffer?.length) throw new AppException(ErrorCode.UploadMissing);
     const known = await this.documents.findBySignedSha256(sha256Hex(file.buffer));
-    const inspection = inspectSignedPdf(file.buffer, [this.signer.fingerprintSha256]);
-    const intact = inspection.signatureValid && inspection.coversWholeFile;
+    const signatures = await inspectSignatures(file.buffer);
+    const last = signatures[signatures.length - 1];
+    const intact = !!last?.valid && last.coversWholeFile;
+    const byPlatform = intact && last.certificateSha256 === this.signer.fingerprintSha256;
     return {
       genuine: !!known,
-      signed: inspection.signed,
-      signed_by_platform: inspection.signedByPlatform && inspection.coversWholeFile,
-      unmodified: !!known || (inspection.signedByPlatform && intact),
+      signed: signatures.length > 0,
+      signed_by_platform: byPlatform,
+      unmodified: !!known || byPlatform,
       application_no: known ? applicationNo(known.applicationId) : null,
       signed_at: known?.signedAt?.toISOString() ?? null,
-      timestamp_at: (known?.timestampAt ?? (intact ? inspection.timestamp : null))?.toISOString() ?? null,
+      timestamp_at: (known?.timestampAt ?? (intact ? last.timestampTime : null))?.toISOString() ?? null,
     };
   }
 
@@ -263,12 +269,12 @@ export class SigningService implements OnModuleInit {
       .map((e) => ({ label: EVENT_LABELS[e.event]!, at: e.createdAt, ip: e.ip, city: e.city, location: e.lng !== null && e.lat !== null ? `${e.lng},${e.lat}` : null }));
     return {
       applicationNo: terms.applicationNo,
-      signerName: terms.workerName,
-      idNumberMasked: terms.idNumberMasked,
-      phone: terms.phone,
+      worker: { name: terms.workerName, idNumberMasked: terms.idNumberMasked, phone: terms.phone, certificate: this.platformCertificate },
+      employer: { companyName: terms.companyName, contractBody: terms.contractBody, certificate: this.platformCertificate },
       templateSha256: document.templateSha256,
       filledSha256: document.filledSha256,
       events: [...events, ...now],
+      eventChainHead: (await this.applications.eventChainHead(signing.application.id)) ?? '',
     };
   }
 

@@ -3,10 +3,12 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { createHash } from 'node:crypto';
+import { createHash, generateKeyPairSync, KeyObject, randomBytes, sign, X509Certificate } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
 import { embedCjkFont } from '../sign/pdf/cjk-font';
-import { applySignature, AuditEvent, AuditTrail, ContractTerms, renderContractForSigning } from '../sign/pdf/contract-pdf';
+import { CmsSigner } from '../sign/pdf/cms';
+import { AuditEvent, AuditTrail, certificateSummary, ContractTerms, PreparedContract, prepareForSigning, renderContractForSigning } from '../sign/pdf/contract-pdf';
+import { derBoolean, derInteger, derNull, derOctetString, derOid, derSequence, derSetOf, derUtf8, encodeDer, contextTag, TAG } from '../sign/pdf/der';
 import { A4 } from '../sign/pdf/page-flow';
 
 const run = promisify(execFile);
@@ -128,23 +130,79 @@ const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(byt
 
 /**
  * A contract through both content steps on a `pages`-page template: rendered for review, then
- * signed by the worker with `events` in its audit trail. Not yet sealed.
+ * prepared for signing with `events` in its audit trail (certificates of `parties`, or made-up
+ * summaries). Not yet signed.
  */
-export async function stampedContract(pages: number, events?: AuditEvent[]): Promise<{ template: Buffer; filled: Uint8Array; stamped: Uint8Array; audit: AuditTrail; signedAt: Date }> {
+export async function preparedContract(
+  pages: number,
+  options: { events?: AuditEvent[]; parties?: TestParties } = {},
+): Promise<{ template: Buffer; filled: Uint8Array; prepared: PreparedContract; audit: AuditTrail; signedAt: Date }> {
   const template = await makeTemplatePdf(pages);
   const filled = await renderContractForSigning(template, SAMPLE_TERMS);
   const signedAt = new Date();
+  const parties = options.parties ?? testParties();
   const audit: AuditTrail = {
     applicationNo: SAMPLE_TERMS.applicationNo,
-    signerName: SAMPLE_TERMS.workerName,
-    idNumberMasked: SAMPLE_TERMS.idNumberMasked,
-    phone: SAMPLE_TERMS.phone,
+    worker: { name: SAMPLE_TERMS.workerName, idNumberMasked: SAMPLE_TERMS.idNumberMasked, phone: SAMPLE_TERMS.phone, certificate: certificateSummary(parties.worker.certificate) },
+    employer: { companyName: SAMPLE_TERMS.companyName, contractBody: SAMPLE_TERMS.contractBody, certificate: certificateSummary(parties.employer.certificate) },
     templateSha256: sha256Hex(template),
     filledSha256: sha256Hex(filled),
-    events: events ?? sampleEvents(signedAt),
+    events: options.events ?? sampleEvents(signedAt),
+    eventChainHead: sha256Hex(Buffer.from('the last event')),
   };
-  const stamped = await applySignature(filled, { signaturePng: await signatureImage(SAMPLE_TERMS.workerName), signedAt, audit });
-  return { template, filled, stamped, audit, signedAt };
+  const prepared = await prepareForSigning(filled, { signedAt, audit });
+  return { template, filled, prepared, audit, signedAt };
+}
+
+/** A throwaway CA and the two parties' certificates it issued: the worker's on an EC P-256 key, the employer's on RSA. */
+export interface TestParties {
+  ca: X509Certificate;
+  worker: CmsSigner;
+  employer: CmsSigner;
+}
+
+export function testParties(): TestParties {
+  const ca = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const caName = testName('闪签云 测试 CA');
+  const caCertificate = issueCertificate({ subject: caName, issuer: caName, publicKey: ca.publicKey, issuerKey: ca.privateKey, isCa: true });
+  const party = (commonName: string, key: { publicKey: KeyObject; privateKey: KeyObject }): CmsSigner => ({
+    privateKey: key.privateKey,
+    certificate: issueCertificate({ subject: testName(commonName), issuer: caName, publicKey: key.publicKey, issuerKey: ca.privateKey, isCa: false }),
+    chain: [caCertificate],
+  });
+  return {
+    ca: new X509Certificate(caCertificate),
+    worker: party(SAMPLE_TERMS.workerName, generateKeyPairSync('ec', { namedCurve: 'P-256' })),
+    employer: party(SAMPLE_TERMS.contractBody, generateKeyPairSync('rsa', { modulusLength: 2048 })),
+  };
+}
+
+const testName = (commonName: string): Buffer =>
+  derSequence(
+    derSetOf([derSequence(derOid('2.5.4.10'), derUtf8('闪签云测试'))]),
+    derSetOf([derSequence(derOid('2.5.4.3'), derUtf8(commonName))]),
+  );
+
+/** An X.509 v3 certificate (DER) valid from an hour ago for a day, signed with SHA-256 by `issuerKey`. */
+function issueCertificate(options: { subject: Buffer; issuer: Buffer; publicKey: KeyObject; issuerKey: KeyObject; isCa: boolean }): Buffer {
+  const algorithm =
+    options.issuerKey.asymmetricKeyType === 'ec' ? derSequence(derOid('1.2.840.10045.4.3.2')) : derSequence(derOid('1.2.840.113549.1.1.11'), derNull());
+  const utcTime = (date: Date) => encodeDer(0x17, Buffer.from(date.toISOString().slice(2).replace(/\.\d{3}Z$/, 'Z').replace(/[-:T]/g, ''), 'latin1'));
+  const serial = randomBytes(8);
+  serial[0] &= 0x7f;
+  const basicConstraints = derSequence(derOid('2.5.29.19'), derBoolean(true), derOctetString(derSequence(...(options.isCa ? [derBoolean(true)] : []))));
+  const tbs = derSequence(
+    encodeDer(contextTag(0), derInteger(2)),
+    derInteger(serial),
+    algorithm,
+    options.issuer,
+    derSequence(utcTime(new Date(Date.now() - 3600_000)), utcTime(new Date(Date.now() + 24 * 3600_000))),
+    options.subject,
+    options.publicKey.export({ type: 'spki', format: 'der' }),
+    encodeDer(contextTag(3), derSequence(basicConstraints)),
+  );
+  const signature = sign('sha256', tbs, options.issuerKey);
+  return derSequence(tbs, algorithm, encodeDer(TAG.BIT_STRING, Buffer.from([0]), signature));
 }
 
 /** The /Contents of the last signature: the CMS, then the placeholder's zero padding (DER readers stop at the CMS's end). */

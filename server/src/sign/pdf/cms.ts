@@ -92,17 +92,19 @@ function certificateIssuerAndSerial(certificateDer: Buffer): { issuer: Buffer; s
 
 /**
  * Signs `content` (SHA-256) for `signer`. `embedContent` false gives the detached form PAdES
- * uses; true the encapsulated form of a time-stamp token (its TSTInfo).
+ * uses, where `content` may come in chunks (a PDF's two ByteRange parts, never copied into one);
+ * true the encapsulated form of a time-stamp token (its TSTInfo).
  */
-export function draftSignedData(options: { signer: CmsSigner; contentType: string; content: Buffer; embedContent: boolean }): SignedDataDraft {
-  const { signer, contentType, content, embedContent } = options;
+export function draftSignedData(options: { signer: CmsSigner; contentType: string; content: Buffer | Buffer[]; embedContent: boolean }): SignedDataDraft {
+  const { signer, contentType, embedContent } = options;
+  const content = Array.isArray(options.content) ? options.content : [options.content];
   const { issuer, serial } = certificateIssuerAndSerial(signer.certificate);
   // ESSCertIDv2 with the default hash (SHA-256, so omitted as DER wants) and without issuerSerial,
   // which ETSI EN 319 122-1 advises leaving out: the certificate hash is the binding.
   const essCertId = derSequence(derSequence(derSequence(derOctetString(sha256(signer.certificate)))));
   const signedAttributes = [
     cmsAttribute(OID.contentType, derOid(contentType)),
-    cmsAttribute(OID.messageDigest, derOctetString(sha256(content))),
+    cmsAttribute(OID.messageDigest, derOctetString(sha256(...content))),
     cmsAttribute(OID.signingCertificateV2, essCertId),
   ];
   // The signature covers the attributes as a SET OF; in the SignerInfo they sit under IMPLICIT [0].
@@ -125,7 +127,7 @@ export function draftSignedData(options: { signer: CmsSigner; contentType: strin
         // RFC 5652 5.1: version 3 once the content is anything but id-data (a TSTInfo), else 1.
         derInteger(contentType === OID.data ? 1 : 3),
         derSetOf([algorithm(OID.sha256)]),
-        derSequence(derOid(contentType), ...(embedContent ? [encodeDer(contextTag(0), derOctetString(content))] : [])),
+        derSequence(derOid(contentType), ...(embedContent ? [encodeDer(contextTag(0), derOctetString(Buffer.concat(content)))] : [])),
         derSetOf([signer.certificate, ...signer.chain], contextTag(0)),
         derSetOf([signerInfo]),
       );

@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import * as fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
-import { makeTemplatePdf, pdftotext, renderPagePng, SAMPLE_TERMS, sampleEvents, signatureImage, stampedContract } from '../../test/pdf-tools';
+import { PDFDocument } from 'pdf-lib';
+import { makeTemplatePdf, preparedContract, pdftotext, renderPagePng, SAMPLE_TERMS, sampleEvents, signatureImage } from '../../test/pdf-tools';
 import { CJK_FONT_FILE, embedCjkFont } from './cjk-font';
 import { chinaDateTime } from '../../common/china-time';
-import { applySignature, ContractPdfError, renderContractForSigning, SignatureImageError } from './contract-pdf';
+import { ContractPdfError, prepareForSigning, renderContractForSigning } from './contract-pdf';
+import { handwritingAppearance, SignatureImageError } from './handwriting';
 import { wrapText } from './page-flow';
 
 const pageCount = async (pdf: Uint8Array) => (await PDFDocument.load(pdf)).getPageCount();
@@ -31,8 +32,8 @@ describe('renderContractForSigning', () => {
       '入职日期 2026-12-01',
       '合同期限 3 年（2026-12-01 至 2029-11-30）',
       '申请编号 SQ202612010042',
-      '劳动者签名',
-      '签署日期：',
+      '用人单位（盖章） 劳动者签名',
+      '签署日期： 签署日期：',
     ]) {
       expect(text).toContain(expected);
     }
@@ -70,67 +71,75 @@ describe('renderContractForSigning', () => {
   });
 });
 
-describe('applySignature', () => {
-  it('puts the signature and the signing time in the box and appends the audit trail', async () => {
-    const { filled, stamped, audit, signedAt } = await stampedContract(1);
+describe('prepareForSigning', () => {
+  it('dates both boxes, appends the audit trail naming both signers, and answers the boxes side by side', async () => {
+    const { filled, prepared, audit, signedAt } = await preparedContract(1);
 
-    expect(await pageCount(stamped)).toBe((await pageCount(filled)) + 1);
-    const pages = (await pdftotext(stamped)).split('\f').map(words);
-    expect(pages[1]).toContain(`签署日期：${chinaDateTime(signedAt)}`);
-    const auditPage = pages[2];
+    const auditPages = (await pageCount(prepared.pdf)) - (await pageCount(filled));
+    expect(auditPages).toBeGreaterThanOrEqual(1);
+    const pages = (await pdftotext(prepared.pdf)).split('\f').map(words);
+    expect(pages[1]).toContain(`签署日期：${chinaDateTime(signedAt)} 签署日期：${chinaDateTime(signedAt)}`);
+    const auditPage = pages.slice(2).join('\n');
     for (const expected of [
       '签署审计页',
       '申请编号 SQ202612010042',
-      '签署人 张三丰',
+      `签署完成时间 ${chinaDateTime(signedAt)}`,
+      '劳动者 张三丰',
       '身份证号 1101**********1234',
       '手机号 13800138000',
-      `签署完成时间 ${chinaDateTime(signedAt)}`,
+      `事件证书序列号 ${audit.worker.certificate.serial}`,
+      `事件证书指纹 ${audit.worker.certificate.fingerprintSha256}`,
+      '事件证书颁发者 O=闪签云测试, CN=闪签云 测试 CA',
+      '用人单位 闪签云示范科技有限公司',
+      '合同主体 闪签云示范科技有限公司北京分公司',
+      `单位证书序列号 ${audit.employer.certificate.serial}`,
+      `单位证书指纹 ${audit.employer.certificate.fingerprintSha256}`,
       '意愿确认(短信验证码)',
       `时间：${chinaDateTime(audit.events[0].at)} IP：203.0.113.10`,
       '城市：北京市',
       '116.397128,39.916527',
       `合同模板 ${audit.templateSha256}`,
       `签署前合同文件 ${audit.filledSha256}`,
-      'PAdES',
-      '第 1 / 1 页',
+      `事件哈希链头 ${audit.eventChainHead}`,
+      'RFC 3161',
+      `第 1 / ${auditPages} 页`,
     ]) {
       expect(auditPage).toContain(expected);
     }
-    const doc = await PDFDocument.load(stamped);
-    const images = doc.context
-      .enumerateIndirectObjects()
-      .filter(([, object]) => object instanceof PDFRawStream && object.dict.get(PDFName.of('Subtype')) === PDFName.of('Image'));
-    expect(images.length).toBeGreaterThan(0);
-    expect((await renderPagePng(stamped, 3)).stderr).toBe('');
+    const { worker, employer } = prepared;
+    expect(worker.pageIndex).toBe(1);
+    expect(employer.pageIndex).toBe(1);
+    expect(employer.rect[2]).toBeLessThan(worker.rect[0]);
+    expect((await renderPagePng(prepared.pdf, 3)).stderr).toBe('');
+    // Saved whole with a classic cross-reference: the signatures append to it.
+    expect(Buffer.from(prepared.pdf).includes('/ObjStm')).toBe(false);
   });
 
   it('continues the audit trail on further pages when the events do not fit on one', async () => {
-    const { filled, stamped } = await stampedContract(1, sampleEvents(new Date(), 60));
+    const { filled, prepared } = await preparedContract(1, { events: sampleEvents(new Date(), 60) });
 
-    expect(await pageCount(stamped)).toBeGreaterThanOrEqual((await pageCount(filled)) + 2);
-    const text = await pdftotext(stamped);
+    expect(await pageCount(prepared.pdf)).toBeGreaterThanOrEqual((await pageCount(filled)) + 2);
+    const text = await pdftotext(prepared.pdf);
     expect(text).toContain('签署审计页（续）');
     expect(text).toMatch(/第 2 \/ \d 页/);
   });
 
-  it('signs only a document rendered for signing, and only once', async () => {
-    const { stamped, audit } = await stampedContract(1);
-    const input = { signaturePng: await signatureImage('李四'), signedAt: new Date(), audit };
+  it('prepares only a document rendered for signing, and only once', async () => {
+    const { prepared, audit } = await preparedContract(1);
+    const input = { signedAt: new Date(), audit };
 
-    await expect(applySignature(stamped, input)).rejects.toThrow(ContractPdfError);
-    await expect(applySignature(await makeTemplatePdf(1), input)).rejects.toThrow(/no signature box/);
+    await expect(prepareForSigning(prepared.pdf, input)).rejects.toThrow(ContractPdfError);
+    await expect(prepareForSigning(await makeTemplatePdf(1), input)).rejects.toThrow(/no signature boxes/);
   });
+});
 
+describe('handwritingAppearance', () => {
   it('refuses a signature that is not a PNG of sane size', async () => {
-    const filled = await renderContractForSigning(await makeTemplatePdf(1), SAMPLE_TERMS);
-    const { audit } = await stampedContract(1);
     const jpeg = Buffer.from('ffd8ffe000104a46494600010100000100010000ffd9', 'hex');
     const huge = await signatureImage('王五');
     huge.writeUInt32BE(100_000, 16); // IHDR width
 
-    for (const signaturePng of [jpeg, huge]) {
-      await expect(applySignature(filled, { signaturePng, signedAt: new Date(), audit })).rejects.toBeInstanceOf(SignatureImageError);
-    }
+    for (const png of [jpeg, huge]) expect(() => handwritingAppearance(png)).toThrow(SignatureImageError);
   });
 });
 

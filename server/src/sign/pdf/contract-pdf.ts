@@ -1,12 +1,15 @@
 /**
  * The contract document a worker reviews and signs: the HR admin's template, unchanged, followed
- * by a particulars and signing page generated from the application, then, once signed, the
- * handwritten signature in its box and audit-trail pages that record how the signing happened.
- * The result still needs the platform's seal (PadesSigner) to be tamper-evident.
+ * by a particulars and signing page generated from the application with two empty boxes (the
+ * employer's seal, the worker's signature); then, before the signatures, the signing date under
+ * both boxes and audit-trail pages that record how the signing happened. The signatures themselves
+ * (pades-signer.ts) show in those boxes as their widgets' appearances.
  */
+import { X509Certificate } from 'node:crypto';
 import { PDFArray, PDFDict, PDFDocument, PDFFont, PDFName, PDFNumber, PDFRef, PDFTextField } from 'pdf-lib';
 import { chinaDateTime } from '../../common/china-time';
 import { embedCjkFont } from './cjk-font';
+import { fingerprintSha256 } from './cms';
 import { BODY_SIZE, MARGIN, MUTED, PageFlow, RULE, wrapText } from './page-flow';
 
 export interface ContractTerms {
@@ -38,16 +41,47 @@ export interface AuditEvent {
   location?: string | null;
 }
 
+/** A certificate as the audit page names it. */
+export interface CertificateSummary {
+  /** Hex, as `openssl x509 -serial` prints it. */
+  serial: string;
+  /** SHA-256 of the DER, lowercase hex. */
+  fingerprintSha256: string;
+  /** e.g. `C=CN, O=闪签云, CN=闪签云 电子签名 CA`. */
+  issuer: string;
+}
+
+export function certificateSummary(certificateDer: Buffer): CertificateSummary {
+  const certificate = new X509Certificate(certificateDer);
+  return { serial: certificate.serialNumber, fingerprintSha256: fingerprintSha256(certificateDer), issuer: certificate.issuer.split('\n').join(', ') };
+}
+
 export interface AuditTrail {
   applicationNo: string;
-  signerName: string;
-  idNumberMasked: string;
-  phone: string;
+  /** The worker and their event certificate (the one that signs the first revision). */
+  worker: { name: string; idNumberMasked: string; phone: string; certificate: CertificateSummary };
+  /** The employer and its company certificate (the one that signs the second revision). */
+  employer: { companyName: string; contractBody: string; certificate: CertificateSummary };
   /** Hex SHA-256 of the uploaded template. */
   templateSha256: string;
   /** Hex SHA-256 of renderContractForSigning's output, the document the worker reviewed. */
   filledSha256: string;
   events: AuditEvent[];
+  /** The hash of the application's last event (64 hex), the head of its event hash chain. */
+  eventChainHead: string;
+}
+
+/** Where a party's signature shows: the page (0-based) and the box [x1 y1 x2 y2] in points. */
+export interface SignatureBox {
+  pageIndex: number;
+  rect: [number, number, number, number];
+}
+
+/** prepareForSigning's result: the bytes the worker's signature covers, and the two boxes to sign in. */
+export interface PreparedContract {
+  pdf: Uint8Array;
+  worker: SignatureBox;
+  employer: SignatureBox;
 }
 
 /** The PDF is unreadable (damaged, encrypted), its form cannot be filled, or it was not prepared for signing. */
@@ -55,38 +89,38 @@ export class ContractPdfError extends Error {
   override readonly name = 'ContractPdfError';
 }
 
-/** The signature image is not a PNG of sane dimensions. */
-export class SignatureImageError extends Error {
-  override readonly name = 'SignatureImageError';
-}
-
 /**
- * Where renderContractForSigning left the signature box, so applySignature needs nothing from the
- * caller: `<< /Page index /Rect [x1 y1 x2 y2] /Date [x y] >>` in the catalog, removed once signed
- * (which also makes a second applySignature on the same file fail instead of signing twice).
+ * Where renderContractForSigning left the two boxes, so prepareForSigning needs nothing from the
+ * caller: `<< /Page index /Worker [x1 y1 x2 y2] /WorkerDate [x y] /Employer [...] /EmployerDate [x y] >>`
+ * in the catalog, removed once prepared (which also makes a second preparation of the same file fail).
  */
-const SIGNATURE_BOX_KEY = PDFName.of('ShanqianSignatureBox');
-const SIGNATURE_BOX = { width: 200, height: 84, padding: 6 };
+const SIGNATURE_BOXES_KEY = PDFName.of('ShanqianSignatureBoxes');
+/** Each box holds a handwritten signature or a round seal (~100 pt across). */
+const SIGNATURE_BOX = { width: 200, height: 110 };
 const DATE_LABEL = '签署日期：';
-/** Canvas signatures are a few hundred pixels; this bounds what a decoded PNG may cost in memory. */
-const MAX_SIGNATURE_PIXELS = 4096;
-const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 const CONFIRMATION =
   '劳动者确认：本人已完整阅读本合同全部条款及上述合同要素，确认所列信息真实、准确，' +
   '自愿以电子签名方式签署本合同。依据《中华人民共和国电子签名法》，可靠的电子签名与手写签名或者盖章具有同等的法律效力。';
 
 const VERIFICATION_NOTE =
-  '本文件签署完成后，由闪签云平台以其数字证书加盖 PAdES 电子签名（ETSI.CAdES.detached）封存，' +
-  '签名覆盖整个文件，签署后对文件的任何修改都会使签名失效。核验方法：用 Adobe Acrobat Reader 打开本文件，' +
-  '在“签名”面板查看签名状态；或运行 pdfsig <文件名>（poppler-utils），应显示 “Signature is Valid”；' +
-  '也可在闪签云的合同核验页面上传本文件。';
+  '本文件带有两个 PAdES 电子签名（ETSI.CAdES.detached，SHA-256）：先是劳动者以本次签署签发的事件证书所作的签名，' +
+  '显示为劳动者签名框中的手写签名；再是用人单位以其单位证书所作的签名，显示为用人单位盖章框中的电子印章。' +
+  '配置了可信时间戳服务时，最后还有一个 RFC 3161 文档时间戳（ETSI.RFC3161）覆盖整个文件。' +
+  '每个签名以增量更新的方式追加在文件末尾，覆盖其之前的全部内容，之后对已签内容的任何修改都会使签名失效。' +
+  '核验方法：用 Adobe Acrobat Reader 打开本文件，在“签名”面板查看各签名的状态；' +
+  '或运行 pdfsig <文件名>（poppler-utils），每个签名都应显示 “Signature is Valid”；也可在闪签云的合同核验页面上传本文件。';
 
-interface SignatureBox {
-  pageIndex: number;
-  rect: [number, number, number, number];
-  /** Where the signing time is written, right after the pre-printed 签署日期 label. */
+/** A box and where its signing date goes, right after the pre-printed 签署日期 label. */
+interface DatedBox {
+  rect: SignatureBox['rect'];
   date: [number, number];
+}
+
+interface SignatureBoxes {
+  pageIndex: number;
+  worker: DatedBox;
+  employer: DatedBox;
 }
 
 /**
@@ -98,38 +132,38 @@ export async function renderContractForSigning(template: Uint8Array, terms: Cont
   const doc = await loadPdf(template, 'the contract template');
   const font = await embedCjkFont(doc);
   fillTemplateForm(doc, font, terms);
-  const box = drawParticulars(doc, font, terms);
-  doc.catalog.set(SIGNATURE_BOX_KEY, doc.context.obj({ Page: box.pageIndex, Rect: box.rect, Date: box.date }));
+  const { pageIndex, worker, employer } = drawParticulars(doc, font, terms);
+  doc.catalog.set(
+    SIGNATURE_BOXES_KEY,
+    doc.context.obj({ Page: pageIndex, Worker: worker.rect, WorkerDate: worker.date, Employer: employer.rect, EmployerDate: employer.date }),
+  );
   doc.setTitle(terms.contractName);
   doc.setSubject(`申请编号 ${terms.applicationNo}`);
   doc.setCreator('闪签云');
   return doc.save();
 }
 
-/** Draws the worker's signature and the signing time into the box, and appends the audit trail. */
-export async function applySignature(
-  filled: Uint8Array,
-  input: { signaturePng: Uint8Array; signedAt: Date; audit: AuditTrail },
-): Promise<Uint8Array> {
-  checkPng(input.signaturePng);
+/**
+ * The base revision both signatures cover: the signing time under both boxes and the audit trail
+ * appended, saved whole with a classic cross-reference and no object streams (the signatures are
+ * appended to it as incremental updates). Answers the two boxes for the signature widgets.
+ */
+export async function prepareForSigning(filled: Uint8Array, input: { signedAt: Date; audit: AuditTrail }): Promise<PreparedContract> {
   const doc = await loadPdf(filled, 'the contract to sign');
-  const box = readSignatureBox(doc);
-  const image = await doc.embedPng(input.signaturePng).catch((error: unknown) => {
-    throw new SignatureImageError('the signature is not a readable PNG', { cause: error });
-  });
+  const boxes = readSignatureBoxes(doc);
   const font = await embedCjkFont(doc);
-  const page = doc.getPage(box.pageIndex);
-  const [x1, y1, x2, y2] = box.rect;
-  const { padding } = SIGNATURE_BOX;
-  const scale = Math.min((x2 - x1 - 2 * padding) / image.width, (y2 - y1 - 2 * padding) / image.height);
-  const width = image.width * scale;
-  const height = image.height * scale;
-  page.drawImage(image, { x: x1 + (x2 - x1 - width) / 2, y: y1 + (y2 - y1 - height) / 2, width, height });
-  page.drawText(chinaDateTime(input.signedAt), { x: box.date[0], y: box.date[1], size: BODY_SIZE, font });
-  doc.catalog.delete(SIGNATURE_BOX_KEY);
+  const page = doc.getPage(boxes.pageIndex);
+  for (const { date } of [boxes.worker, boxes.employer]) {
+    page.drawText(chinaDateTime(input.signedAt), { x: date[0], y: date[1], size: BODY_SIZE, font });
+  }
+  doc.catalog.delete(SIGNATURE_BOXES_KEY);
   drawAuditTrail(doc, font, input.audit, input.signedAt);
   doc.setModificationDate(input.signedAt);
-  return doc.save();
+  return {
+    pdf: await doc.save({ useObjectStreams: false }),
+    worker: { pageIndex: boxes.pageIndex, rect: boxes.worker.rect },
+    employer: { pageIndex: boxes.pageIndex, rect: boxes.employer.rect },
+  };
 }
 
 async function loadPdf(bytes: Uint8Array, what: string): Promise<PDFDocument> {
@@ -179,7 +213,7 @@ function dropDanglingAnnotations(doc: PDFDocument): void {
   }
 }
 
-function drawParticulars(doc: PDFDocument, font: PDFFont, terms: ContractTerms): SignatureBox {
+function drawParticulars(doc: PDFDocument, font: PDFFont, terms: ContractTerms): SignatureBoxes {
   const flow = new PageFlow(doc, font, '合同要素及签署页');
   flow.text(`本页由闪签云根据申请 ${terms.applicationNo} 生成，与前附合同文本共同构成完整的合同。`, { size: 9, color: MUTED });
   flow.gap(8);
@@ -205,50 +239,48 @@ function drawParticulars(doc: PDFDocument, font: PDFFont, terms: ContractTerms):
   flow.text(CONFIRMATION);
   flow.gap(24);
 
-  // Label, box and date line stay together on one page, at the right like a signature line.
+  // Both parties side by side, the employer (甲方) on the left as Chinese contracts have it; labels,
+  // boxes and date lines stay together on one page.
   const lineHeight = flow.lineHeight();
   flow.reserve(lineHeight * 2 + SIGNATURE_BOX.height + 8);
-  const indent = flow.width - SIGNATURE_BOX.width;
-  flow.line([{ text: '劳动者签名', indent }]);
+  const columns = { employer: 0, worker: flow.width - SIGNATURE_BOX.width };
+  flow.line([
+    { text: '用人单位（盖章）', indent: columns.employer },
+    { text: '劳动者签名', indent: columns.worker },
+  ]);
   flow.gap(4);
-  const x = MARGIN + indent;
   const y = flow.y - SIGNATURE_BOX.height;
-  flow.page.drawRectangle({ x, y, width: SIGNATURE_BOX.width, height: SIGNATURE_BOX.height, borderColor: RULE, borderWidth: 0.8 });
+  for (const indent of Object.values(columns)) {
+    flow.page.drawRectangle({ x: MARGIN + indent, y, width: SIGNATURE_BOX.width, height: SIGNATURE_BOX.height, borderColor: RULE, borderWidth: 0.8 });
+  }
   flow.gap(SIGNATURE_BOX.height + 4);
-  const dateBaseline = flow.line([{ text: DATE_LABEL, indent }]);
-  return {
-    pageIndex: doc.getPageCount() - 1,
-    rect: [x, y, x + SIGNATURE_BOX.width, y + SIGNATURE_BOX.height],
-    date: [x + font.widthOfTextAtSize(DATE_LABEL, BODY_SIZE), dateBaseline],
-  };
+  const dateBaseline = flow.line(Object.values(columns).map((indent) => ({ text: DATE_LABEL, indent })));
+  const box = (indent: number): DatedBox => ({
+    rect: [MARGIN + indent, y, MARGIN + indent + SIGNATURE_BOX.width, y + SIGNATURE_BOX.height],
+    date: [MARGIN + indent + font.widthOfTextAtSize(DATE_LABEL, BODY_SIZE), dateBaseline],
+  });
+  return { pageIndex: doc.getPageCount() - 1, worker: box(columns.worker), employer: box(columns.employer) };
 }
 
-function readSignatureBox(doc: PDFDocument): SignatureBox {
-  const entry = doc.catalog.lookupMaybe(SIGNATURE_BOX_KEY, PDFDict);
-  const numbers = (key: string): number[] =>
-    entry
+function readSignatureBoxes(doc: PDFDocument): SignatureBoxes {
+  const entry = doc.catalog.lookupMaybe(SIGNATURE_BOXES_KEY, PDFDict);
+  const numbers = (key: string, count: number): number[] | null => {
+    const values = entry
       ?.lookupMaybe(PDFName.of(key), PDFArray)
       ?.asArray()
-      .map((item) => (item instanceof PDFNumber ? item.asNumber() : NaN)) ?? [];
-  const page = entry?.lookupMaybe(PDFName.of('Page'), PDFNumber)?.asNumber() ?? -1;
-  const rect = numbers('Rect');
-  const date = numbers('Date');
-  const valid = Number.isInteger(page) && page >= 0 && page < doc.getPageCount() && rect.length === 4 && date.length === 2;
-  if (!valid || [...rect, ...date].some((n) => !Number.isFinite(n))) {
-    throw new ContractPdfError('this PDF has no signature box: not rendered for signing, or already signed');
+      .map((item) => (item instanceof PDFNumber ? item.asNumber() : NaN));
+    return values?.length === count && values.every(Number.isFinite) ? values : null;
+  };
+  const pageIndex = entry?.lookupMaybe(PDFName.of('Page'), PDFNumber)?.asNumber() ?? -1;
+  const [worker, workerDate, employer, employerDate] = [numbers('Worker', 4), numbers('WorkerDate', 2), numbers('Employer', 4), numbers('EmployerDate', 2)];
+  if (!Number.isInteger(pageIndex) || pageIndex < 0 || pageIndex >= doc.getPageCount() || !worker || !workerDate || !employer || !employerDate) {
+    throw new ContractPdfError('this PDF has no signature boxes: not rendered for signing, or already prepared');
   }
-  return { pageIndex: page, rect: rect as SignatureBox['rect'], date: date as SignatureBox['date'] };
-}
-
-/** Reads the IHDR before pdf-lib decodes the whole image: a small PNG can declare a huge canvas. */
-function checkPng(png: Uint8Array): void {
-  const bytes = Buffer.from(png.buffer, png.byteOffset, png.byteLength);
-  const isPng = bytes.length > 24 && bytes.subarray(0, 8).equals(PNG_MAGIC) && bytes.toString('latin1', 12, 16) === 'IHDR';
-  const width = isPng ? bytes.readUInt32BE(16) : 0;
-  const height = isPng ? bytes.readUInt32BE(20) : 0;
-  if (!width || !height || width > MAX_SIGNATURE_PIXELS || height > MAX_SIGNATURE_PIXELS) {
-    throw new SignatureImageError(`the signature must be a PNG of at most ${MAX_SIGNATURE_PIXELS}×${MAX_SIGNATURE_PIXELS} pixels`);
-  }
+  return {
+    pageIndex,
+    worker: { rect: worker as SignatureBox['rect'], date: workerDate as DatedBox['date'] },
+    employer: { rect: employer as SignatureBox['rect'], date: employerDate as DatedBox['date'] },
+  };
 }
 
 function drawAuditTrail(doc: PDFDocument, font: PDFFont, audit: AuditTrail, signedAt: Date): void {
@@ -256,10 +288,18 @@ function drawAuditTrail(doc: PDFDocument, font: PDFFont, audit: AuditTrail, sign
   flow.text('本页由闪签云平台在签署完成时生成，记录本合同的签署过程。所有时间均为北京时间（UTC+8）。', { size: 9, color: MUTED });
   flow.gap(8);
   flow.field('申请编号', audit.applicationNo);
-  flow.field('签署人', audit.signerName);
-  flow.field('身份证号', audit.idNumberMasked);
-  flow.field('手机号', audit.phone);
   flow.field('签署完成时间', chinaDateTime(signedAt));
+
+  const { worker, employer } = audit;
+  flow.section('签署方');
+  flow.field('劳动者', worker.name);
+  flow.field('身份证号', worker.idNumberMasked);
+  flow.field('手机号', worker.phone);
+  certificateFields(flow, '事件证书', worker.certificate);
+  flow.gap(6);
+  flow.field('用人单位', employer.companyName);
+  flow.field('合同主体', employer.contractBody);
+  certificateFields(flow, '单位证书', employer.certificate);
 
   flow.section('签署过程');
   const detailIndent = 16;
@@ -281,9 +321,16 @@ function drawAuditTrail(doc: PDFDocument, font: PDFFont, audit: AuditTrail, sign
   flow.section('文件指纹（SHA-256）');
   flow.field('合同模板', audit.templateSha256, 10);
   flow.field('签署前合同文件', audit.filledSha256, 10);
+  flow.field('事件哈希链头', audit.eventChainHead, 10);
 
   flow.section('核验说明');
   flow.text(VERIFICATION_NOTE, { size: 10 });
   flow.footer((page, pages) => `签署审计页 第 ${page} / ${pages} 页　申请编号 ${audit.applicationNo}`);
 }
 
+
+function certificateFields(flow: PageFlow, label: string, certificate: CertificateSummary): void {
+  flow.field(`${label}序列号`, certificate.serial, 10);
+  flow.field(`${label}指纹`, certificate.fingerprintSha256, 10);
+  flow.field(`${label}颁发者`, certificate.issuer, 10);
+}

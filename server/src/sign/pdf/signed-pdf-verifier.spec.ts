@@ -1,21 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { makeTemplatePdf } from '../../test/pdf-tools';
-import { PadesSigner } from './pades-signer';
-import { ensureLocalCertificate, PlatformCertificate } from './platform-certificate';
-import { inspectSignedPdf, SignedPdfInspection } from './signed-pdf-verifier';
+import { makeTemplatePdf, testParties } from '../../test/pdf-tools';
+import { FIELD_NAMES, invisibleWidget, signRevision } from './pades-signer';
+import { inspectSignatures } from './signed-pdf-verifier';
 
-const NOT_SIGNED: SignedPdfInspection = {
-  signed: false,
-  coversWholeFile: false,
-  signatureValid: false,
-  signerFingerprintSha256: null,
-  signedByPlatform: false,
-  timestamp: null,
-};
-
-/** `signed` with its /Contents hex replaced by `fill` repeated. */
+/** `signed` with the hex of its last /Contents replaced by `fill` repeated. */
 function withContents(signed: Buffer, fill: string): Buffer {
   const copy = Buffer.from(signed);
   const [, , firstLength, secondStart] = (/\[(\d+) (\d+) (\d+) (\d+)\]/.exec(copy.toString('latin1', copy.lastIndexOf('/ByteRange'))) ?? []).map(Number);
@@ -23,26 +10,37 @@ function withContents(signed: Buffer, fill: string): Buffer {
   return copy;
 }
 
-describe('inspectSignedPdf', () => {
-  let dir: string;
-  let certificate: PlatformCertificate;
+describe('inspectSignatures', () => {
   let signed: Buffer;
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'verifier-'));
-    certificate = await ensureLocalCertificate(dir);
-    const signer = new PadesSigner({ p12: certificate.p12, password: certificate.password });
-    signed = await signer.sign(await makeTemplatePdf(1), { reason: '测试', name: '闪签云', signingTime: new Date() });
+    const { worker } = testParties();
+    signed = await signRevision(await makeTemplatePdf(1), worker, { reason: '测试', name: '张三丰', signingTime: new Date('2026-12-01T08:00:00Z'), role: 'worker' }, invisibleWidget(FIELD_NAMES.worker, 0));
   });
 
-  afterAll(() => rm(dir, { recursive: true, force: true }));
+  it('reads a signature: field, role, signer, time, validity and coverage', async () => {
+    expect(await inspectSignatures(signed)).toEqual([
+      expect.objectContaining({
+        fieldName: '劳动者签名',
+        role: 'worker',
+        subFilter: 'ETSI.CAdES.detached',
+        commonName: '张三丰',
+        signingTime: new Date('2026-12-01T08:00:00Z'),
+        timestampTime: null,
+        valid: true,
+        coversRevision: true,
+        coversWholeFile: true,
+      }),
+    ]);
+    const [appended] = await inspectSignatures(Buffer.concat([signed, Buffer.from('\n% a later addition\n')]));
+    expect(appended).toMatchObject({ valid: true, coversRevision: true, coversWholeFile: false });
+  });
 
-  it('answers "not signed" for anything without a filled signature, never throwing', async () => {
-    const unsigned = await makeTemplatePdf(1);
+  it('answers no signatures for anything without a filled one, never throwing', async () => {
     const jpeg = Buffer.from('ffd8ffe000104a46494600010100000100010000ffdb004300', 'hex');
     const absurd = Buffer.from('%PDF-1.7\n1 0 obj << /ByteRange [0 10 99999999 10] /Contents <3082> >> endobj\n%%EOF');
     const cases = {
-      unsigned,
+      unsigned: await makeTemplatePdf(1),
       jpeg,
       empty: Buffer.alloc(0),
       truncated: signed.subarray(0, signed.length - 1000),
@@ -51,23 +49,13 @@ describe('inspectSignedPdf', () => {
       notHex: withContents(signed, 'zz'),
     };
     for (const [name, pdf] of Object.entries(cases)) {
-      expect({ name, inspection: inspectSignedPdf(pdf, [certificate.fingerprintSha256]) }).toEqual({ name, inspection: NOT_SIGNED });
+      expect({ name, signatures: await inspectSignatures(pdf) }).toEqual({ name, signatures: [] });
     }
   });
 
-  it('reports a signature whose /Contents is not CMS as signed but invalid', () => {
-    expect(inspectSignedPdf(withContents(signed, 'ff'), [certificate.fingerprintSha256])).toEqual({
-      ...NOT_SIGNED,
-      signed: true,
-      coversWholeFile: true,
-    });
-  });
-
-  it('trusts only the listed certificates, in either fingerprint notation', () => {
-    const colons = certificate.fingerprintSha256.toUpperCase().match(/../g)?.join(':') ?? '';
-
-    expect(inspectSignedPdf(signed, [])).toMatchObject({ signatureValid: true, signedByPlatform: false, signerFingerprintSha256: certificate.fingerprintSha256 });
-    expect(inspectSignedPdf(signed, ['00'.repeat(32)]).signedByPlatform).toBe(false);
-    expect(inspectSignedPdf(signed, [colons]).signedByPlatform).toBe(true);
+  it('reports a signature whose /Contents is not CMS as invalid', async () => {
+    expect(await inspectSignatures(withContents(signed, 'ff'))).toEqual([
+      expect.objectContaining({ role: 'worker', certificate: null, commonName: null, valid: false, coversWholeFile: true }),
+    ]);
   });
 });
