@@ -11,6 +11,7 @@ import { ApplicationsModule } from './applications/applications.module';
 import { AuthModule } from './auth/auth.module';
 import { BridgesModule } from './bridges/bridges.module';
 import { CatalogModule } from './catalog/catalog.module';
+import { CertificatesModule } from './certificates/certificates.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { bodyParsers } from './common/body-parsers';
 import { Clock } from './common/clock';
@@ -79,6 +80,7 @@ export class AppModule implements NestModule {
         EmployeeModule,
         ApplicationsModule,
         SignModule,
+        CertificatesModule,
         RealnameModule,
         BridgesModule,
         ApplicationAdminModule,

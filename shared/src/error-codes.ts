@@ -3,7 +3,7 @@
  * Chinese message; a response may carry a more precise message (for instance naming the field).
  * Codes are grouped by domain: 10xxx protocol, 11xxx login and session, 12xxx captcha and SMS,
  * 13xxx resume and application, 14xxx catalog, 15xxx uploads, 16xxx back office, 17xxx real-name
- * check and signing, 18xxx partner bridges.
+ * check and signing, 18xxx partner bridges, 19xxx employer seal and certificates.
  */
 export enum ErrorCode {
   ValidationFailed = 10001,
@@ -76,6 +76,16 @@ export enum ErrorCode {
   PartnerUnavailable = 18002,
   PartnerRejected = 18003,
   PartnerAuthFailed = 18004,
+
+  SealNotAuthorized = 19001,
+  SealImageInvalid = 19002,
+  CertificateFileInvalid = 19011,
+  CertificatePasswordWrong = 19012,
+  CertificateKeyMissing = 19013,
+  CertificateNotValidNow = 19014,
+  CertificateNotForSigning = 19015,
+  CompanyCertificateExpired = 19016,
+  CompanyCertificateUnreadable = 19017,
 }
 
 export interface ErrorCodeInfo {
@@ -157,4 +167,14 @@ export const ERROR_CODES: Record<ErrorCode, ErrorCodeInfo> = {
   [ErrorCode.PartnerUnavailable]: { http: 502, msg: '合作方服务暂时不可用，请稍后再试' },
   [ErrorCode.PartnerRejected]: { http: 502, msg: '合作方拒绝了请求' },
   [ErrorCode.PartnerAuthFailed]: { http: 502, msg: '合作方接口的认证信息有误，请检查配置' },
+
+  [ErrorCode.SealNotAuthorized]: { http: 409, msg: '该用人单位尚未授权自动盖章，请超级管理员先完成盖章授权' },
+  [ErrorCode.SealImageInvalid]: { http: 400, msg: '印章图片无效：须为透明背景的 PNG 图片' },
+  [ErrorCode.CertificateFileInvalid]: { http: 400, msg: '证书文件无效：须为 PKCS#12（.p12/.pfx）文件' },
+  [ErrorCode.CertificatePasswordWrong]: { http: 400, msg: '证书密码错误' },
+  [ErrorCode.CertificateKeyMissing]: { http: 400, msg: '证书文件中没有私钥或与私钥匹配的证书' },
+  [ErrorCode.CertificateNotValidNow]: { http: 400, msg: '证书已过期或尚未生效' },
+  [ErrorCode.CertificateNotForSigning]: { http: 400, msg: '证书不能用于签名：须为电子签名用的用户证书（不能是 CA 证书）' },
+  [ErrorCode.CompanyCertificateExpired]: { http: 409, msg: '该用人单位上传的签名证书已过期，请上传新证书或删除它改用平台签发的证书' },
+  [ErrorCode.CompanyCertificateUnreadable]: { http: 409, msg: '该用人单位上传的签名证书无法读取，请重新上传' },
 };

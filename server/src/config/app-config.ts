@@ -46,6 +46,13 @@ export interface SigningConfig {
   tsaTimeoutMs: number;
 }
 
+/** The platform's certificate authority, which issues the company and event certificates (certificates/). */
+export interface CertificateAuthorityConfig {
+  /** PKCS#12 of the CA's key and certificate (and its issuers); null: one generated into DATA_DIR (refused in production). */
+  p12Path: string | null;
+  p12Password: string;
+}
+
 /**
  * The partner bridges. A bridge whose credentials are absent is null here: it is off, its admin
  * endpoints answer 409 BridgeNotConfigured (once their input is valid) and the status page says configured: false.
@@ -133,6 +140,7 @@ export interface AppConfig {
   };
   realname: RealnameConfig;
   signing: SigningConfig;
+  certificateAuthority: CertificateAuthorityConfig;
   bridges: BridgesConfig;
   approval: ApprovalConfig;
 }

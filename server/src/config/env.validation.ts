@@ -140,6 +140,12 @@ export class EnvironmentVariables {
   @IsOptional() @IsString()
   SIGN_P12_PASSWORD?: string;
 
+  @IsOptional() @IsString()
+  SIGN_CA_P12_PATH?: string;
+
+  @IsOptional() @IsString()
+  SIGN_CA_P12_PASSWORD?: string;
+
   @IsOptional() @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
   TSA_URL?: string;
 

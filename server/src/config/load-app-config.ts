@@ -35,11 +35,13 @@ export function loadAppConfig(raw: Record<string, string | undefined> = process.
     if (env.SEED_DEMO_DATA === '1') problems.push('SEED_DEMO_DATA=1 would add demo companies and HR staff: refused in production');
     if (env.REALNAME_PROVIDER !== 'tencent') problems.push('REALNAME_PROVIDER=tencent is required in production (local only checks the ID number\'s checksum)');
     if (!env.SIGN_P12_PATH) problems.push('SIGN_P12_PATH (and SIGN_P12_PASSWORD) are required in production: a generated self-signed certificate proves nothing in a dispute');
+    if (!env.SIGN_CA_P12_PATH) problems.push('SIGN_CA_P12_PATH (and SIGN_CA_P12_PASSWORD) are required in production: certificates issued by a CA generated on this server prove nothing in a dispute');
   }
   if (!!env.ADMIN_BOOTSTRAP_USERNAME !== !!env.ADMIN_BOOTSTRAP_PASSWORD) problems.push('ADMIN_BOOTSTRAP_USERNAME and ADMIN_BOOTSTRAP_PASSWORD must be set together');
   const weakPassword = env.ADMIN_BOOTSTRAP_PASSWORD ? passwordProblem(env.ADMIN_BOOTSTRAP_PASSWORD) : null;
   if (weakPassword) problems.push(`ADMIN_BOOTSTRAP_PASSWORD: ${weakPassword}`);
   if (env.SIGN_P12_PATH && !existsSync(env.SIGN_P12_PATH)) problems.push(`SIGN_P12_PATH: no file at ${env.SIGN_P12_PATH}`);
+  if (env.SIGN_CA_P12_PATH && !existsSync(env.SIGN_CA_P12_PATH)) problems.push(`SIGN_CA_P12_PATH: no file at ${env.SIGN_CA_P12_PATH}`);
   const realname = realnameConfig(env, problems);
   if (!!env.WECHAT_APPID !== !!env.WECHAT_SECRET) problems.push('WECHAT_APPID and WECHAT_SECRET must be set together');
   const dataKey = env.DATA_KEY ? decodeDataKey(env.DATA_KEY, problems) : null;
@@ -91,6 +93,7 @@ export function loadAppConfig(raw: Record<string, string | undefined> = process.
       tsaUrl: env.TSA_URL ?? null,
       tsaTimeoutMs: env.TSA_TIMEOUT_MS ?? 10000,
     },
+    certificateAuthority: { p12Path: env.SIGN_CA_P12_PATH ?? null, p12Password: env.SIGN_CA_P12_PASSWORD ?? '' },
     bridges,
     approval,
   };

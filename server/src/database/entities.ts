@@ -9,6 +9,7 @@ import { FeishuLink } from '../bridges/feishu/feishu-link.entity';
 import { LeapinInvite } from '../bridges/leapin/leapin-invite.entity';
 import { MokaCandidate } from '../bridges/moka/moka-candidate.entity';
 import { Company } from '../catalog/company.entity';
+import { CompanyCertificate } from '../certificates/company-certificate.entity';
 import { DictionaryEntry } from '../catalog/dictionary-entry.entity';
 import { Platform } from '../catalog/platform.entity';
 import { WorkPosition } from '../catalog/work-position.entity';
@@ -16,6 +17,7 @@ import { EmployeeEducation } from '../employee/employee-education.entity';
 import { EmployeeWorkExperience } from '../employee/employee-work-experience.entity';
 import { Employee } from '../employee/employee.entity';
 import { RealnameCheck } from '../realname/realname-check.entity';
+import { CompanySeal } from '../seals/company-seal.entity';
 import { ContractDocument } from '../sign/contract-document.entity';
 import { Contract } from '../admin/contracts/contract.entity';
 import { SignApplicationEvent } from '../applications/sign-application-event.entity';
@@ -29,6 +31,8 @@ export const ENTITIES = [
   BridgeEvent,
   BridgeJob,
   Company,
+  CompanyCertificate,
+  CompanySeal,
   Contract,
   ContractDocument,
   DictionaryEntry,

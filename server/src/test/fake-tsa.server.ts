@@ -1,7 +1,7 @@
 import { KeyObject, X509Certificate } from 'node:crypto';
 import { draftSignedData, OID } from '../sign/pdf/cms';
 import { decodeOid, derGeneralizedTime, derInteger, derOid, derSequence, derUtf8, expectTag, readChildren, readDer, TAG } from '../sign/pdf/der';
-import { createSelfSignedCertificate } from '../sign/pdf/platform-certificate';
+import { createSelfSignedCertificate } from '../certificates/p12';
 import { FakeAnswer, FakeHttpServer, ReceivedRequest } from './fake-http.server';
 
 /**

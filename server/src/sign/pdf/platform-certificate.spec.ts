@@ -2,7 +2,8 @@ import { X509Certificate } from 'node:crypto';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureLocalCertificate, loadP12, openP12 } from './platform-certificate';
+import { openP12 } from '../../certificates/p12';
+import { ensureLocalCertificate, loadP12 } from './platform-certificate';
 
 describe('platform certificate', () => {
   let dir: string;

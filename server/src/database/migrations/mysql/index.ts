@@ -3,6 +3,9 @@ import { LowerCaseAdminUsernames1796216125464 } from '../1796216125464-lower-cas
 import { InitialSchema1795356679125 } from './1795356679125-initial-schema';
 import { BackOfficeAndSigning1795475264914 } from './1795475264914-back-office-and-signing';
 import { Bridges1795477275161 } from './1795477275161-bridges';
+import { CompanySeal1796300000100 } from './1796300000100-company-seal';
+import { CompanyCertificate1796300000200 } from './1796300000200-company-certificate';
+import { EventChain1796300000300 } from './1796300000300-event-chain';
 
 /** MariaDB/MySQL migrations, oldest first. */
 export const MYSQL_MIGRATIONS = [
@@ -11,4 +14,7 @@ export const MYSQL_MIGRATIONS = [
   BackOfficeAndSigning1795475264914,
   Bridges1795477275161,
   LowerCaseAdminUsernames1796216125464,
+  CompanySeal1796300000100,
+  CompanyCertificate1796300000200,
+  EventChain1796300000300,
 ];

@@ -3,6 +3,9 @@ import { LowerCaseAdminUsernames1796216125464 } from '../1796216125464-lower-cas
 import { InitialSchema1795356678187 } from './1795356678187-initial-schema';
 import { BackOfficeAndSigning1795475263813 } from './1795475263813-back-office-and-signing';
 import { Bridges1795477266159 } from './1795477266159-bridges';
+import { CompanySeal1796300000100 } from './1796300000100-company-seal';
+import { CompanyCertificate1796300000200 } from './1796300000200-company-certificate';
+import { EventChain1796300000300 } from './1796300000300-event-chain';
 
 /** SQLite migrations, oldest first. */
 export const SQLITE_MIGRATIONS = [
@@ -11,4 +14,7 @@ export const SQLITE_MIGRATIONS = [
   BackOfficeAndSigning1795475263813,
   Bridges1795477266159,
   LowerCaseAdminUsernames1796216125464,
+  CompanySeal1796300000100,
+  CompanyCertificate1796300000200,
+  EventChain1796300000300,
 ];
