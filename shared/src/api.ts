@@ -207,15 +207,37 @@ export interface SignedDocumentResponse {
   timestamp_at: string | null;
 }
 
+/** One signature found in a presented file, in file order. */
+export interface DocumentSignatureCheck {
+  /** From the signature's own signed dictionary (`/ShanqianRole`), or `timestamp` for an RFC 3161 document time stamp. */
+  role: 'worker' | 'employer' | 'timestamp' | 'unknown';
+  /** The signer certificate's CN (the TSA's for a time stamp). */
+  signer: string | null;
+  /** The time the signer states (/M); the TSA's genTime for a time stamp. */
+  signed_at: string | null;
+  /** The signature (or token) verifies over the bytes it covers. */
+  valid: boolean;
+  /** It covers its whole revision: nothing of what it signed is missing. */
+  covers_revision: boolean;
+  /** Nothing was appended after it. */
+  covers_whole_file: boolean;
+  /** A worker's or employer's certificate issued by the platform's CA, or a company certificate the platform holds. */
+  issued_by_platform: boolean;
+  certificate_sha256: string | null;
+}
+
 /** POST /verify/document (multipart `file`) */
 export interface DocumentVerificationResponse {
+  /** Byte for byte a contract signed here. */
   genuine: boolean;
   signed: boolean;
+  /** The worker's and the employer's signatures verify with platform certificates, and nothing was changed after them. */
   signed_by_platform: boolean;
   unmodified: boolean;
   application_no: string | null;
   signed_at: string | null;
   timestamp_at: string | null;
+  signatures: DocumentSignatureCheck[];
 }
 
 /** POST /employee/prefill (mini-program; form-urlencoded like the rest of it) */
@@ -244,4 +266,15 @@ export interface EmployeePrefillResponse extends Pick<EmployeeRequest, 'real_nam
   work_exp: EmployeeWorkExperience[];
   /** The offer Moka recorded, for the worker to see (HR sets the contract's terms when approving). */
   offer: { position: string | null; entry_date: string | null; salary: string | null };
+}
+
+/**
+ * GET /admin/applications/:id `event_chain`: the hash chain of the application's events, recomputed
+ * (each event stores the SHA-256 of its content and of the event before it).
+ */
+export interface EventChainState {
+  /** Every event matches its hash and follows the one before it: no row was edited, deleted or reordered. */
+  ok: boolean;
+  /** The hash of the latest event, as the contract's audit page and the evidence package print it; null before any event. */
+  head: string | null;
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EnabledFlag, ErrorCode, Page, SignApplicationStatus } from '@shanqian/shared';
+import { EnabledFlag, ErrorCode, EventChainState, Page, SignApplicationStatus } from '@shanqian/shared';
 import { stringify } from 'csv-stringify/sync';
 import { AdminPrincipal } from '../admin/admin-route.decorator';
 import { AuditLogService } from '../admin/audit-log.service';
@@ -14,8 +14,10 @@ import { RequestContext } from '../common/request-context';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { EmployeeService } from '../employee/employee.service';
 import { RealnameService } from '../realname/realname.service';
+import { SealService } from '../seals/seal.service';
 import { SigningService } from '../sign/signing.service';
 import { scopeFor } from './application-access';
+import { checkChain } from './application-event-chain';
 import { STATUS_LABELS } from './application-status';
 import { ApplicationActor, ApplicationsService } from './applications.service';
 import { checkApprovalTerms } from './approval-terms';
@@ -78,6 +80,7 @@ export class ApplicationAdminService {
     private readonly realname: RealnameService,
     private readonly signing: SigningService,
     private readonly leapin: LeapinService,
+    private readonly seals: SealService,
     private readonly contracts: ContractRepository,
     private readonly secrets: SecretsService,
     private readonly audit: AuditLogService,
@@ -122,6 +125,7 @@ export class ApplicationAdminService {
       this.signing.signedDocumentOf(id, baseUrl),
       this.leapin.invitesForApplication(id),
     ]);
+    const chain = checkChain(events);
     return {
       application: this.row(application),
       resume: resume.resume,
@@ -137,6 +141,7 @@ export class ApplicationAdminService {
         event: e.event, from_status: e.fromStatus, to_status: e.toStatus, actor_type: e.actorType, actor_id: e.actorId,
         ip: e.ip, city: e.city, lng: e.lng, lat: e.lat, detail: e.detail ?? '', created_at: e.createdAt,
       })),
+      event_chain: { ok: chain.ok, head: chain.head } satisfies EventChainState,
     };
   }
 
@@ -157,6 +162,8 @@ export class ApplicationAdminService {
     if (!contract || contract.status !== EnabledFlag.Enabled || contract.companyId !== application.companyId) {
       throw new AppException(ErrorCode.ContractNotUsable, '合同不可用：须为该申请用人单位的已启用合同');
     }
+    // Every contract signed must carry the employer's seal too: refused before anything is written.
+    await this.seals.assertAuthorized(application.companyId);
     const terms = { contract_id: contract.id, entry_date: dto.entry_date, salary: dto.salary };
     return this.decide(admin, application, 'approve', context, { contractId: contract.id, entryDate: dto.entry_date, salary: dto.salary, reason: null }, terms);
   }

@@ -1,13 +1,16 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { ErrorCode, Page, SignApplicationStatus } from '@shanqian/shared';
 import { EntityManager } from 'typeorm';
 import { AdminPrincipal } from '../admin/admin-route.decorator';
 import { AuditLogService } from '../admin/audit-log.service';
 import { AppException } from '../common/app.exception';
+import { Clock, CLOCK } from '../common/clock';
+import { maskPhone } from '../common/mask';
 import { PageQueryDto } from '../common/pagination';
 import { RequestContext } from '../common/request-context';
 import { ApplicationScope, inScope } from './application-access';
+import { canonicalFields, CanonicalEvent, ChainCheck, checkChain } from './application-event-chain';
 import { APPLICATION_EVENTS, ApplicationTransitioned } from './application-events';
 import { allows, assertTransition, Transition, TransitionName, TRANSITIONS, transitionRefused } from './application-status';
 import { SignApplicationEvent, SignApplicationEventType } from './sign-application-event.entity';
@@ -50,6 +53,7 @@ export class ApplicationsService {
     private readonly applications: SignApplicationRepository,
     private readonly audit: AuditLogService,
     private readonly bus: EventEmitter2,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** A worker's first application, created with `within`'s writes (which create the employee and answer its id). */
@@ -92,11 +96,14 @@ export class ApplicationsService {
     return changed;
   }
 
-  /** An event that does not change the status (a real-name check, a contract viewed), with `within`'s writes. */
+  /**
+   * An event that does not change the status (a real-name check, a contract viewed), with `within`'s
+   * writes. The event first: appending locks the application before `within` reads anything.
+   */
   async note(application: SignApplication, event: SignApplicationEventType, actor: ApplicationActor, detail?: Record<string, unknown>, within?: Within): Promise<void> {
     await this.applications.transaction(async (manager) => {
-      await within?.(manager, application);
       await this.record(manager, application, actor, event, application.status, application.status, detail);
+      await within?.(manager, application);
     });
   }
 
@@ -146,6 +153,21 @@ export class ApplicationsService {
     return this.applications.eventBounds(applicationId);
   }
 
+  /** Recomputes the application's hash chain (application-event-chain.ts): whether it holds, and where it breaks. */
+  async checkEventChain(applicationId: number): Promise<ChainCheck> {
+    return checkChain(await this.applications.events(applicationId));
+  }
+
+  /** The hash of the latest event: printed on the contract's audit page and in the evidence package. */
+  eventChainHead(applicationId: number): Promise<string | null> {
+    return this.applications.chainHead(applicationId);
+  }
+
+  /** The chained events as the evidence package lists them: enough to recompute every hash offline, the detail's personal data masked. */
+  async evidenceEvents(applicationId: number): Promise<EvidenceEvent[]> {
+    return (await this.applications.events(applicationId)).map((e) => ({ id: e.id, ...canonicalFields(e), hash: e.hash, detail: maskedDetail(e.detail) }));
+  }
+
   workerStatus(userId: number): Promise<WorkerStatusRow | undefined> {
     return this.applications.workerStatus(userId);
   }
@@ -161,7 +183,7 @@ export class ApplicationsService {
   ): Promise<void> {
     return this.applications.appendEvent(manager, {
       applicationId: application.id, event, fromStatus, toStatus, actor: actorRef(actor), context: actor.context,
-      detail: detail ? JSON.stringify(detail) : null,
+      detail: detail ? JSON.stringify(detail) : null, at: new Date(this.clock.now()),
     });
   }
 
@@ -176,6 +198,28 @@ export class ApplicationsService {
     } catch (error) {
       this.logger.error(`a listener of ${payload.name} failed: ${error instanceof Error ? error.message : String(error)}`);
     }
+  }
+}
+
+/**
+ * One event of the evidence package: `hash` is the SHA-256 of the other fields but `id` and `detail`
+ * (keys sorted, application-event-chain.ts), and `detail_sha256` that of the detail as stored.
+ */
+export interface EvidenceEvent extends CanonicalEvent {
+  id: number;
+  hash: string;
+  /** As stored, the worker's phone (intent_confirmed) masked. */
+  detail: unknown;
+}
+
+function maskedDetail(detail: string | null): unknown {
+  if (detail === null) return null;
+  try {
+    const parsed = JSON.parse(detail) as Record<string, unknown>;
+    return typeof parsed.phone === 'string' ? { ...parsed, phone: maskPhone(parsed.phone) } : parsed;
+  } catch {
+    // Cut at the column's length: not JSON any more, and then shown as stored.
+    return detail;
   }
 }
 

@@ -15,8 +15,9 @@ export type SignApplicationEventType =
 export type EventActor = 'employee' | 'admin';
 
 /**
- * The history of an application: who did what, when, from where. Append-only; it is the start of the
- * evidence chain a signed contract carries.
+ * The history of an application: who did what, when, from where. Append-only, and hash-chained per
+ * application so that an edited, deleted or reordered row shows; it is the start of the evidence
+ * chain a signed contract carries.
  */
 @Entity('sign_apply_event')
 export class SignApplicationEvent {
@@ -51,6 +52,14 @@ export class SignApplicationEvent {
   @Column({ type: 'varchar', length: 512, nullable: true })
   detail!: string | null;
 
+  /** Written by ApplicationsService from its clock (milliseconds, which both databases keep exactly), as the hash covers it. */
   @CreateDateColumn({ name: 'created_at', type: 'datetime' })
   createdAt!: Date;
+
+  /** The hash chain (application-event-chain.ts): the SHA-256 of this event with `prevHash`, that of the application's previous event (null for its first). */
+  @Column({ type: 'varchar', length: 64 })
+  hash!: string;
+
+  @Column({ name: 'prev_hash', type: 'varchar', length: 64, nullable: true })
+  prevHash!: string | null;
 }

@@ -6,8 +6,10 @@ import { WechatUser } from '../auth/wechat-user.entity';
 import { paginate, PageQueryDto, whereContains } from '../common/pagination';
 import { origin, RequestContext } from '../common/request-context';
 import { PreparedQuery } from '../database/prepared-query';
+import { forUpdate } from '../database/row-lock';
 import { TransactionRunner } from '../database/transaction-runner';
 import { ApplicationScope } from './application-access';
+import { ChainedEvent, eventHash } from './application-event-chain';
 import { EventActor, SignApplicationEvent, SignApplicationEventType } from './sign-application-event.entity';
 import { SignApplication } from './sign-application.entity';
 
@@ -31,6 +33,8 @@ export interface EventRow {
   actor: { type: EventActor; id: number };
   context: RequestContext;
   detail?: string | null;
+  /** When it happened, in milliseconds (both databases keep them exactly, so the hash recomputes). */
+  at: Date;
 }
 
 /** What the mini-program's home page shows: the application's status and the real-name status. */
@@ -117,22 +121,41 @@ export class SignApplicationRepository {
     return !!result.affected;
   }
 
-  /** Appends one event to an application's history, with where the request came from: the evidence chain starts here. */
+  /**
+   * Appends one event to an application's history, chained to the one before it
+   * (application-event-chain.ts). The application's row is locked first, so appends to one
+   * application take turns (a note changes no status, nothing else orders it). The previous event is
+   * then a plain read: on MariaDB (REPEATABLE READ) it answers from the snapshot of the transaction's
+   * first plain read, so the caller must take this lock (or update the application's row) before any
+   * such read, as ApplicationsService does. A locking read would not need that, but its gap locks
+   * make concurrent first events of different applications deadlock.
+   */
   async appendEvent(manager: EntityManager, row: EventRow): Promise<void> {
-    await manager.insert(SignApplicationEvent, {
+    await forUpdate(manager.createQueryBuilder(SignApplication, 'a').select('a.id').where('a.id = :id', { id: row.applicationId })).getRawOne();
+    const previous = await this.latestEvent(manager, row.applicationId).getOne();
+    const fields = {
       applicationId: row.applicationId,
       event: row.event,
       fromStatus: row.fromStatus,
       toStatus: row.toStatus,
       actorType: row.actor.type,
       actorId: row.actor.id,
-      detail: row.detail ? row.detail.slice(0, 512) : null,
+      // By characters, as the column counts them: half a surrogate pair would not be stored as hashed.
+      detail: row.detail ? Array.from(row.detail).slice(0, 512).join('') : null,
       ...origin(row.context),
-    });
+      createdAt: row.at,
+      prevHash: previous?.hash ?? null,
+    } satisfies ChainedEvent;
+    await manager.insert(SignApplicationEvent, { ...fields, hash: eventHash(fields) });
   }
 
   events(applicationId: number): Promise<SignApplicationEvent[]> {
     return this.db.getRepository(SignApplicationEvent).find({ where: { applicationId }, order: { id: 'ASC' } });
+  }
+
+  /** The hash of the application's latest event, the head of its chain. */
+  async chainHead(applicationId: number): Promise<string | null> {
+    return (await this.latestEvent(this.db.manager, applicationId).getOne())?.hash ?? null;
   }
 
   /** The first and the latest event of an application. */
@@ -140,6 +163,10 @@ export class SignApplicationRepository {
     const events = this.db.getRepository(SignApplicationEvent);
     const [first, last] = await Promise.all((['ASC', 'DESC'] as const).map((order) => events.findOne({ where: { applicationId }, order: { id: order } })));
     return { first, last };
+  }
+
+  private latestEvent(manager: EntityManager, applicationId: number): SelectQueryBuilder<SignApplicationEvent> {
+    return manager.createQueryBuilder(SignApplicationEvent, 'e').where('e.applicationId = :applicationId', { applicationId }).orderBy('e.id', 'DESC').limit(1);
   }
 
   private withPeople(): SelectQueryBuilder<SignApplication> {

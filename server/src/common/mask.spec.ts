@@ -1,4 +1,4 @@
-import { maskIdNumber } from './mask';
+import { maskIdNumber, maskPhone } from './mask';
 
 describe('maskIdNumber', () => {
   it('keeps the first 4 and last 4 characters of an 18-character ID number', () => {
@@ -22,5 +22,11 @@ describe('maskIdNumber', () => {
 
   it('keeps the length, so the mask never hints at a different number', () => {
     expect(maskIdNumber('1234567890')).toBe('1234**7890');
+  });
+});
+
+describe('maskPhone', () => {
+  it('keeps the first 3 and last 4 digits of a mobile number', () => {
+    expect(maskPhone('13912345678')).toBe('139****5678');
   });
 });

@@ -10,3 +10,6 @@ export function maskIdNumber(id: string): string {
   if (value.length <= KEPT * 2) return '*'.repeat(value.length);
   return `${value.slice(0, KEPT)}${'*'.repeat(value.length - KEPT * 2)}${value.slice(-KEPT)}`;
 }
+
+/** A mobile number as lists and logs may show it: `13812345678` → `138****5678`. */
+export const maskPhone = (phone: string): string => `${phone.slice(0, 3)}****${phone.slice(-4)}`;

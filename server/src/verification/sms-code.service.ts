@@ -5,6 +5,7 @@ import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { AppException } from '../common/app.exception';
 import { SecretsService } from '../common/crypto/secrets.service';
 import { KV_STORE, KvStore } from '../common/kv/kv-store';
+import { maskPhone } from '../common/mask';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { SMS_CODE_MINUTES, SMS_SENDER, SmsSender } from './sms/sms-sender';
 import { SmsRequester, SmsSendLimits } from './sms-send-limits.service';
@@ -22,8 +23,6 @@ interface TakenEntry {
   value: string;
   expiresAt: number;
 }
-
-const maskPhone = (phone: string): string => `${phone.slice(0, 3)}****${phone.slice(-4)}`;
 
 /**
  * SMS verification codes: six digits, valid five minutes, kept only as a MAC of phone and code,
