@@ -175,7 +175,7 @@ async function run({ baseEnv, runId, settings: { count, concurrency } }) {
 }
 
 async function measureSigning(port, server, runId, count, concurrency) {
-  // The back office: the admin, and the 10-page template for the first demo company.
+  // The back office: the admin, and the 10-page template for the first demo company, authorized to seal.
   const { token } = ok(await request(port, 'POST', '/admin/login', { headers: { ...ADMIN_PLATFORM, ...JSON_BODY }, body: JSON.stringify(ADMIN) }), 'POST /admin/login');
   const admin = { ...ADMIN_PLATFORM, Authorization: `Bearer ${token}` };
   // The first `concurrency` workers sign as a warm-up of the signing code; the others are measured.
@@ -189,6 +189,9 @@ async function measureSigning(port, server, runId, count, concurrency) {
     [{ field: 'file', filename: 'contract.pdf', type: 'application/pdf', content: template }],
   );
   const contract = ok(await request(port, 'POST', '/admin/contracts', { headers: { ...admin, 'Content-Type': upload.contentType }, body: upload.body }), 'POST /admin/contracts');
+  // No approval without the company's authorization to seal (the admin re-enters their password).
+  const authorization = JSON.stringify({ enabled: true, password: ADMIN.password });
+  ok(await request(port, 'POST', `/admin/companies/${company.id}/seal-authorization`, { headers: { ...admin, ...JSON_BODY }, body: authorization }), 'POST /admin/companies/:id/seal-authorization');
   log(`signing: contract template ${contract.id}, ${TEMPLATE_PAGES} pages, ${template.length} bytes; preparing ${all.length} workers (resume, approval, real-name check, filled contract)`);
 
   // Every worker up to the signing page. Their resumes all apply to that company.

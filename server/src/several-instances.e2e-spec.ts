@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ErrorCode } from '@shanqian/shared';
 import Redis from 'ioredis';
-import { ensureLocalCertificate } from './sign/pdf/platform-certificate';
+import { CertificateAuthority } from './certificates/certificate-authority';
 import { AdminClient } from './test/admin-client';
 import { MiniProgramClient } from './test/api-client';
 import { FAKE_LEAPIN_ACCESS_ID, FAKE_LEAPIN_ACCESS_SECRET, FakeLeapinServer } from './test/fake-leapin.server';
@@ -12,7 +12,7 @@ import { FAKE_WECHAT_APPID, FAKE_WECHAT_SECRET, FakeWechatServer } from './test/
 import { TINY_PNG, validResume } from './test/fixtures';
 import { LocalS3Server } from './test/local-s3.server';
 import { ServerProcess, startServerProcess } from './test/server-process';
-import { APPROVAL, signaturePng, templatePdf } from './test/sign-fixtures';
+import { APPROVAL, authorizeSealing, signaturePng, templatePdf } from './test/sign-fixtures';
 import { LogCapture, mariadb, MARIADB_ROOT, TEST_DB, TEST_REDIS_URL, TEST_SUPER_ADMIN, TestApp } from './test/test-app';
 import { until } from './test/until';
 
@@ -49,15 +49,16 @@ jest.setTimeout(90_000);
     await mariadb(`CREATE DATABASE \`${dbName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     await store.start();
     await leapin.start();
-    await ensureLocalCertificate(join(shared, 'cert'));
+    // One CA for both instances: a contract sealed on one must be issued by the CA the other trusts.
+    await CertificateAuthority.load({ p12Path: null, p12Password: '' }, join(shared, 'ca'), new Date());
     const env = {
       DATABASE_URL: `${MARIADB_ROOT}/${dbName}`,
       REDIS_URL: TEST_REDIS_URL,
       REDIS_KEY_PREFIX: prefix,
       ...store.env(),
       DATA_KEY: randomBytes(32).toString('base64'),
-      SIGN_P12_PATH: join(shared, 'cert', 'sign-cert.p12'),
-      SIGN_P12_PASSWORD: readFileSync(join(shared, 'cert', 'sign-cert.password'), 'utf8').trim(),
+      SIGN_CA_P12_PATH: join(shared, 'ca', 'sign-ca.p12'),
+      SIGN_CA_P12_PASSWORD: readFileSync(join(shared, 'ca', 'sign-ca.password'), 'utf8').trim(),
       DEV_EXPOSE_CODES: '1',
       TRUST_PROXY: 'loopback',
       WECHAT_APPID: FAKE_WECHAT_APPID,
@@ -114,13 +115,14 @@ jest.setTimeout(90_000);
     expect([tooSoon.status, tooSoon.body.status]).toEqual([429, ErrorCode.SmsTooFrequent]);
     await worker.postForm('/employee', { ...resume, verify_code: code }).expect(200);
 
-    // HR: the contract template uploaded to A, the approval on B.
+    // HR: the contract template uploaded to A and the company authorized to seal there, the approval on B.
     const admin = new AdminClient(cluster);
     on(a);
     await admin.login(TEST_SUPER_ADMIN.username, TEST_SUPER_ADMIN.password);
     const [company] = (await worker.get('/companies').expect(200)).body.data;
     const contract = await admin.request('post', '/admin/contracts').field('company_id', String(company.id)).field('contract_name', '劳动合同')
       .field('contract_body', '甲方与乙方订立劳动合同').field('sign_year', '3').attach('file', await templatePdf(), { filename: 'c.pdf', contentType: 'application/pdf' }).expect(200);
+    await authorizeSealing(admin, company.id);
     on(b);
     const [row] = (await admin.get(`/admin/applications?keyword=${resume.phone}`).expect(200)).body.data.list;
     await admin.post(`/admin/applications/${row.id}/approve`, { contract_id: contract.body.data.id, ...APPROVAL }).expect(200);

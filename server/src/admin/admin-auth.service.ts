@@ -18,6 +18,8 @@ import { hashPassword, verifyPassword } from './password-hasher';
 /** Login attempts: per user name (guessing one account) and per address (trying many). */
 export const ADMIN_LOGIN_LIMITS = { perUsername: 10, perIp: 30, windowMs: 15 * 60_000 } as const;
 
+const LOGIN_LIMIT_MESSAGE = '登录尝试过于频繁，请 15 分钟后再试';
+
 export interface AdminLoginResult {
   token: string;
   admin: { id: number; username: string; name: string | null; role: AdminRole };
@@ -60,10 +62,8 @@ export class AdminAuthService implements OnApplicationBootstrap {
   }
 
   async login(username: string, password: string, ip: string): Promise<AdminLoginResult> {
-    const message = '登录尝试过于频繁，请 15 分钟后再试';
-    await takeQuota(this.store, { key: `admin-login:ip:${ip}`, limit: ADMIN_LOGIN_LIMITS.perIp, windowMs: ADMIN_LOGIN_LIMITS.windowMs }, ErrorCode.RateLimited, message);
-    const userKey = `admin-login:user:${normalizeUsername(username)}`;
-    await takeQuota(this.store, { key: userKey, limit: ADMIN_LOGIN_LIMITS.perUsername, windowMs: ADMIN_LOGIN_LIMITS.windowMs }, ErrorCode.RateLimited, message);
+    await takeQuota(this.store, { key: `admin-login:ip:${ip}`, limit: ADMIN_LOGIN_LIMITS.perIp, windowMs: ADMIN_LOGIN_LIMITS.windowMs }, ErrorCode.RateLimited, LOGIN_LIMIT_MESSAGE);
+    const userKey = await this.countPasswordAttempt(username);
 
     // Case-insensitive, as user names are unique: `Admin` signs in as `admin`.
     const admin = await this.adminUsers.findByUsername(username);
@@ -96,6 +96,25 @@ export class AdminAuthService implements OnApplicationBootstrap {
       await this.adminUsers.deleteSession(admin.sessionId, manager);
       await this.audit.record(admin, ip, { action: 'admin.logout' }, manager);
     });
+  }
+
+  /**
+   * The signed-in admin's password asked for again before a grave action (authorizing a company to
+   * seal). Each attempt counts toward the login limit of their user name, so a stolen session guesses
+   * no faster than the login form; the right password clears the count, as a login does.
+   */
+  async confirmPassword(admin: AdminPrincipal, password: string): Promise<void> {
+    const userKey = await this.countPasswordAttempt(admin.username);
+    const row = await this.adminUsers.findById(admin.adminId);
+    if (!row || !(await verifyPassword(row.passwordHash, password))) throw new AppException(ErrorCode.AdminPasswordInvalid, '密码错误，请输入当前登录账号的密码');
+    await this.store.delete(userKey);
+  }
+
+  /** Counts one try at `username`'s password against its limit (429 past it); answers the counter's key, for a success to clear. */
+  private async countPasswordAttempt(username: string): Promise<string> {
+    const key = `admin-login:user:${normalizeUsername(username)}`;
+    await takeQuota(this.store, { key, limit: ADMIN_LOGIN_LIMITS.perUsername, windowMs: ADMIN_LOGIN_LIMITS.windowMs }, ErrorCode.RateLimited, LOGIN_LIMIT_MESSAGE);
+    return key;
   }
 
   /** Changes the admin's own password; every other session of theirs ends. */

@@ -3,6 +3,7 @@ import { ContractAdminModule } from '../admin/contracts/contract-admin.module';
 import { LeapinModule } from '../bridges/leapin/leapin.module';
 import { EmployeeModule } from '../employee/employee.module';
 import { RealnameModule } from '../realname/realname.module';
+import { SealsModule } from '../seals/seals.module';
 import { SignModule } from '../sign/sign.module';
 import { ApplicationAdminController } from './application-admin.controller';
 import { ApplicationAdminService } from './application-admin.service';
@@ -15,7 +16,7 @@ import { EmployeeAdminController } from './employee-admin.controller';
  * hold: the resume, real-name checks, the signed document, LeapIn interviews.
  */
 @Module({
-  imports: [ApplicationsModule, ContractAdminModule, EmployeeModule, LeapinModule, RealnameModule, SignModule],
+  imports: [ApplicationsModule, ContractAdminModule, EmployeeModule, LeapinModule, RealnameModule, SealsModule, SignModule],
   controllers: [ApplicationAdminController, EmployeeAdminController],
   providers: [ApplicationAdminService],
 })

@@ -29,7 +29,7 @@ describe('the sign application under concurrent changes', () => {
     const first = await AdminClient.superAdmin(t);
     admins = Array.from({ length: 20 }, () => Object.assign(new AdminClient(t), { token: first.token }));
     const [{ id: companyId }] = await t.db.query('SELECT id FROM company ORDER BY id LIMIT 1');
-    contractId = await uploadContract(admins[0], Number(companyId));
+    contractId = await uploadContract(first, Number(companyId));
     t.app.get(EventEmitter2).on(ANY_APPLICATION_EVENT, (event: ApplicationTransitioned) => published.push(event));
   });
   afterAll(() => t.close());

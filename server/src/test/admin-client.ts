@@ -8,6 +8,8 @@ let clients = 0;
 /** The 秒云达 back office as the tests see it: X-platform-code admin, JSON bodies, a Bearer session once logged in. */
 export class AdminClient {
   token: string | null = null;
+  /** The password of the last login, for the routes that ask for it again (the seal authorization). */
+  password: string | null = null;
   readonly ip = `203.0.113.${(++clients % 250) + 1}`;
 
   constructor(private readonly t: TestApp) {}
@@ -32,6 +34,7 @@ export class AdminClient {
   async login(username: string, password: string): Promise<{ id: number; role: string }> {
     const res = await this.post('/admin/login', { username, password }).expect(200);
     this.token = res.body.data.token;
+    this.password = password;
     return res.body.data.admin;
   }
 

@@ -27,7 +27,10 @@ export async function applyingWorker(t: TestApp, overrides: Record<string, unkno
   return { worker, resume, applicationId: Number(applicationId) };
 }
 
-/** A contract template uploaded through the back office for `companyId`. */
+/**
+ * A contract template uploaded through the back office for `companyId`, whose company is then
+ * authorized to seal: together, what HR's approval needs. `admin` is a super admin.
+ */
 export async function uploadContract(admin: AdminClient, companyId: number, pdf?: Buffer): Promise<number> {
   const res = await admin
     .request('post', '/admin/contracts')
@@ -37,7 +40,13 @@ export async function uploadContract(admin: AdminClient, companyId: number, pdf?
     .field('sign_year', '3')
     .attach('file', pdf ?? (await templatePdf()), { filename: 'contract.pdf', contentType: 'application/pdf' })
     .expect(200);
+  await authorizeSealing(admin, companyId);
   return res.body.data.id;
+}
+
+/** A super admin authorizes `companyId` to seal automatically, re-entering their password: no approval without it. */
+export async function authorizeSealing(admin: AdminClient, companyId: number, enabled = true): Promise<void> {
+  await admin.post(`/admin/companies/${companyId}/seal-authorization`, { enabled, password: admin.password }).expect(200);
 }
 
 /** An entry date two weeks from today (China time): inside the approval window whenever the suite runs. */
