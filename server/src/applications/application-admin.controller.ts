@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Header, HttpCode, Inject, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Inject, Post, Query, Req, StreamableFile } from '@nestjs/common';
 import type { Page } from '@shanqian/shared';
 import type { Request } from 'express';
 import { AdminPrincipal, CurrentAdmin } from '../admin/admin-route.decorator';
 import { RawResponse } from '../common/envelope';
 import { IdParam } from '../common/id-param';
+import { evidenceFile } from '../sign/signing.controller';
 import { publicBaseUrl } from '../common/public-url';
 import { Ctx, RequestContext } from '../common/request-context';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -41,6 +42,12 @@ export class ApplicationAdminController {
   @HttpCode(200)
   reveal(@IdParam() id: number, @CurrentAdmin() admin: AdminPrincipal, @Ctx() context: RequestContext): Promise<{ id_number: string }> {
     return this.applications.revealIdNumber(admin, id, context.ip);
+  }
+
+  @Get(':id/evidence')
+  @RawResponse()
+  async evidence(@IdParam() id: number, @CurrentAdmin() admin: AdminPrincipal, @Ctx() context: RequestContext): Promise<StreamableFile> {
+    return evidenceFile(await this.applications.evidence(admin, id, context.ip));
   }
 
   @Post(':id/approve')

@@ -15,6 +15,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { EmployeeService } from '../employee/employee.service';
 import { RealnameService } from '../realname/realname.service';
 import { SealService } from '../seals/seal.service';
+import { EvidenceService } from '../sign/evidence/evidence.service';
 import { SigningService } from '../sign/signing.service';
 import { scopeFor } from './application-access';
 import { checkChain } from './application-event-chain';
@@ -79,6 +80,7 @@ export class ApplicationAdminService {
     private readonly employees: EmployeeService,
     private readonly realname: RealnameService,
     private readonly signing: SigningService,
+    private readonly evidencePackages: EvidenceService,
     private readonly leapin: LeapinService,
     private readonly seals: SealService,
     private readonly contracts: ContractRepository,
@@ -153,6 +155,14 @@ export class ApplicationAdminService {
       action: 'employee.reveal_id_number', targetType: 'employee', targetId: application.employeeId, detail: { application_id: id },
     });
     return { id_number: idNumber };
+  }
+
+  /** The evidence package of a signed contract; each download is in the audit log, as it carries the worker's data. */
+  async evidence(admin: AdminPrincipal, id: number, ip: string): Promise<{ filename: string; zip: Buffer }> {
+    const application = await this.applications.visible(scopeFor(admin), id);
+    const evidence = await this.evidencePackages.packageFor(application);
+    await this.audit.record(admin, ip, { action: 'application.evidence', targetType: 'application', targetId: id, detail: { file: evidence.filename } });
+    return evidence;
   }
 
   async approve(admin: AdminPrincipal, id: number, dto: ApproveApplicationDto, context: RequestContext): Promise<ApplicationRow> {

@@ -57,13 +57,13 @@ describe('HTTP hardening: CORS from a list, security headers, no-store, log reda
       expect(res.headers).toMatchObject({
         'access-control-allow-origin': LISTED,
         'access-control-allow-credentials': 'true',
-        'access-control-allow-methods': 'GET,POST,PUT',
+        'access-control-allow-methods': 'GET,POST,PUT,DELETE',
         'access-control-allow-headers': 'Content-Type,Authorization,X-platform-code,X-auth-token,X-unique-key,X-location,X-city',
         'access-control-max-age': '600',
       });
       // Whatever the browser asks for, the answer names the API's own: DELETE and X-Evil stay refused.
       const other = await t.http().options('/employee').set({ Origin: LISTED, 'Access-Control-Request-Method': 'DELETE', 'Access-Control-Request-Headers': 'x-evil' }).expect(204);
-      expect(other.headers['access-control-allow-methods']).toBe('GET,POST,PUT');
+      expect(other.headers['access-control-allow-methods']).toBe('GET,POST,PUT,DELETE');
       expect(other.headers['access-control-allow-headers']).not.toMatch(/evil/i);
     });
 

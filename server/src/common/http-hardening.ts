@@ -4,7 +4,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
 
 /** The methods the API's routes use (`http-hardening.e2e-spec.ts` compares them with the registered routes). */
-export const CORS_METHODS = ['GET', 'POST', 'PUT'];
+export const CORS_METHODS = ['GET', 'POST', 'PUT', 'DELETE'];
 /** The request headers of the API's protocol (see docs/api.md), the only ones a preflight allows. */
 export const CORS_REQUEST_HEADERS = ['Content-Type', 'Authorization', 'X-platform-code', 'X-auth-token', 'X-unique-key', 'X-location', 'X-city'];
 

@@ -38,9 +38,6 @@ export type RealnameConfig =
     };
 
 export interface SigningConfig {
-  /** The platform certificate; null: a self-signed one generated into DATA_DIR (refused in production). */
-  p12Path: string | null;
-  p12Password: string;
   /** RFC 3161 Time-Stamp Authority; null: signatures carry the signing time without a trusted timestamp. */
   tsaUrl: string | null;
   tsaTimeoutMs: number;

@@ -138,9 +138,6 @@ export class EnvironmentVariables {
   SIGN_P12_PATH?: string;
 
   @IsOptional() @IsString()
-  SIGN_P12_PASSWORD?: string;
-
-  @IsOptional() @IsString()
   SIGN_CA_P12_PATH?: string;
 
   @IsOptional() @IsString()

@@ -19,8 +19,6 @@ const SAFE_PRODUCTION = {
   REALNAME_PROVIDER: 'tencent',
   TENCENT_FACEID_SECRET_ID: 'AKID',
   TENCENT_FACEID_SECRET_KEY: 'k',
-  SIGN_P12_PATH: P12,
-  SIGN_P12_PASSWORD: 'p12-pass',
   SIGN_CA_P12_PATH: P12,
   SIGN_CA_P12_PASSWORD: 'ca-pass',
 };
@@ -79,11 +77,9 @@ describe('configuration from the environment', () => {
     expect(problems({ ...SAFE_PRODUCTION, SMS_PROVIDER: undefined as unknown as string })).toEqual(['SMS_PROVIDER is required in production (tencent or aliyun)']);
   });
 
-  it('refuses in production the local real-name check, the generated signing certificate and the generated CA', () => {
-    const refused = problems({ ...SAFE_PRODUCTION, REALNAME_PROVIDER: 'local', SIGN_P12_PATH: '' }).join('\n');
-    expect(refused).toMatch(/REALNAME_PROVIDER=tencent is required in production/);
-    expect(refused).toMatch(/SIGN_P12_PATH .* required in production/);
-    expect(problems({ ...SAFE_PRODUCTION, SIGN_P12_PATH: '/nonexistent/cert.p12' })).toEqual(['SIGN_P12_PATH: no file at /nonexistent/cert.p12']);
+  it('refuses in production the local real-name check and the generated CA, and anywhere the retired platform certificate', () => {
+    expect(problems({ ...SAFE_PRODUCTION, REALNAME_PROVIDER: 'local' }).join('\n')).toMatch(/REALNAME_PROVIDER=tencent is required in production/);
+    expect(problems({ ...SAFE_PRODUCTION, SIGN_P12_PATH: P12 })).toEqual([expect.stringMatching(/^SIGN_P12_PATH is no longer used/)]);
     expect(problems({ ...SAFE_PRODUCTION, SIGN_CA_P12_PATH: '' })).toEqual([expect.stringMatching(/^SIGN_CA_P12_PATH .* required in production: certificates issued by a CA generated/)]);
     expect(problems({ ...SAFE_PRODUCTION, SIGN_CA_P12_PATH: '/nonexistent/ca.p12' })).toEqual(['SIGN_CA_P12_PATH: no file at /nonexistent/ca.p12']);
     expect(loadAppConfig(SAFE_PRODUCTION).certificateAuthority).toEqual({ p12Path: P12, p12Password: 'ca-pass' });

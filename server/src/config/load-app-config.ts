@@ -34,13 +34,13 @@ export function loadAppConfig(raw: Record<string, string | undefined> = process.
     if (!env.WECHAT_APPID || !env.WECHAT_SECRET) problems.push('WECHAT_APPID and WECHAT_SECRET are required in production');
     if (env.SEED_DEMO_DATA === '1') problems.push('SEED_DEMO_DATA=1 would add demo companies and HR staff: refused in production');
     if (env.REALNAME_PROVIDER !== 'tencent') problems.push('REALNAME_PROVIDER=tencent is required in production (local only checks the ID number\'s checksum)');
-    if (!env.SIGN_P12_PATH) problems.push('SIGN_P12_PATH (and SIGN_P12_PASSWORD) are required in production: a generated self-signed certificate proves nothing in a dispute');
     if (!env.SIGN_CA_P12_PATH) problems.push('SIGN_CA_P12_PATH (and SIGN_CA_P12_PASSWORD) are required in production: certificates issued by a CA generated on this server prove nothing in a dispute');
   }
   if (!!env.ADMIN_BOOTSTRAP_USERNAME !== !!env.ADMIN_BOOTSTRAP_PASSWORD) problems.push('ADMIN_BOOTSTRAP_USERNAME and ADMIN_BOOTSTRAP_PASSWORD must be set together');
   const weakPassword = env.ADMIN_BOOTSTRAP_PASSWORD ? passwordProblem(env.ADMIN_BOOTSTRAP_PASSWORD) : null;
   if (weakPassword) problems.push(`ADMIN_BOOTSTRAP_PASSWORD: ${weakPassword}`);
-  if (env.SIGN_P12_PATH && !existsSync(env.SIGN_P12_PATH)) problems.push(`SIGN_P12_PATH: no file at ${env.SIGN_P12_PATH}`);
+  // The platform no longer signs contracts itself: each party does, with certificates from SIGN_CA_P12_PATH's CA.
+  if (env.SIGN_P12_PATH) problems.push('SIGN_P12_PATH is no longer used: contracts are signed by the worker and the employer with certificates of the CA in SIGN_CA_P12_PATH (docs/certificates.md)');
   if (env.SIGN_CA_P12_PATH && !existsSync(env.SIGN_CA_P12_PATH)) problems.push(`SIGN_CA_P12_PATH: no file at ${env.SIGN_CA_P12_PATH}`);
   const realname = realnameConfig(env, problems);
   if (!!env.WECHAT_APPID !== !!env.WECHAT_SECRET) problems.push('WECHAT_APPID and WECHAT_SECRET must be set together');
@@ -88,8 +88,6 @@ export function loadAppConfig(raw: Record<string, string | undefined> = process.
     },
     realname,
     signing: {
-      p12Path: env.SIGN_P12_PATH ?? null,
-      p12Password: env.SIGN_P12_PASSWORD ?? '',
       tsaUrl: env.TSA_URL ?? null,
       tsaTimeoutMs: env.TSA_TIMEOUT_MS ?? 10000,
     },

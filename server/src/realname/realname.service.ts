@@ -70,7 +70,9 @@ export class RealnameService {
   /** The latest checks of a worker, as HR's detail of the application shows them. */
   async recentChecks(employeeId: number) {
     const checks = await this.checks.latest(employeeId, 20);
-    return checks.map((c) => ({ provider: c.provider, with_selfie: c.withSelfie, outcome: c.outcome, reason: c.reason ?? '', ip: c.ip, created_at: c.createdAt }));
+    return checks.map((c) => ({
+      provider: c.provider, with_selfie: c.withSelfie, outcome: c.outcome, reason: c.reason ?? '', request_id: c.providerRef, ip: c.ip, created_at: c.createdAt,
+    }));
   }
 
   private checkRow(userId: number, employeeId: number, withSelfie: boolean, verdict: RealnameVerdict, context: RequestContext, outcome: RealnameCheck['outcome']): Partial<RealnameCheck> {

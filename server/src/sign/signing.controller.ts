@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Req, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, StreamableFile, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import type { ContractPreviewResponse, DocumentVerificationResponse, SignedDocumentResponse } from '@shanqian/shared';
 import type { Request } from 'express';
 import { AuthenticatedUser, CurrentUser } from '../auth/current-user.decorator';
 import { Public } from '../auth/public.decorator';
+import { RawResponse } from '../common/envelope';
 import { publicBaseUrl } from '../common/public-url';
 import { Ctx, RequestContext } from '../common/request-context';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -43,6 +44,12 @@ export class SigningController {
     return this.signing.document(user.userId, publicBaseUrl(req, this.config));
   }
 
+  @Get('sign/evidence')
+  @RawResponse()
+  async evidence(@CurrentUser() user: AuthenticatedUser): Promise<StreamableFile> {
+    return evidenceFile(await this.signing.evidencePackage(user.userId));
+  }
+
   /** Anyone holding a file may ask; each check parses an uploaded PDF, so the rate is kept low. */
   @Public()
   @Post('verify/document')
@@ -53,4 +60,9 @@ export class SigningController {
   verify(@UploadedFile() file: Express.Multer.File | undefined): Promise<DocumentVerificationResponse> {
     return this.signing.verify(file);
   }
+}
+
+/** An evidence package as a download (HR's route answers it the same way). */
+export function evidenceFile({ filename, zip }: { filename: string; zip: Buffer }): StreamableFile {
+  return new StreamableFile(zip, { type: 'application/zip', disposition: `attachment; filename="${filename}"` });
 }

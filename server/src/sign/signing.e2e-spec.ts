@@ -3,23 +3,30 @@ import { MetricsService } from '../metrics/metrics.service';
 import { AdminClient } from '../test/admin-client';
 import { FakeTsaServer } from '../test/fake-tsa.server';
 import { TINY_PNG } from '../test/fixtures';
+import { unzipSync } from 'fflate';
 import { pdfsig } from '../test/pdf-tools';
-import { APPROVAL, applyingWorker, ENTRY_DATE, download, freshSmsCode, signaturePng, templatePdf, uploadContract } from '../test/sign-fixtures';
+import { binary, checkEvidenceOffline } from '../test/evidence-offline-check';
+import { CertificateService } from '../certificates/certificate.service';
+import { APPROVAL, applyingWorker, authorizeSealing, ENTRY_DATE, download, freshSmsCode, signaturePng, templatePdf, uploadContract } from '../test/sign-fixtures';
 import { startTestApp, TestApp } from '../test/test-app';
 import { ContractDocument } from './contract-document.entity';
 import { termEndDate } from './signing.service';
 import { SignApplication } from '../applications/sign-application.entity';
 
+/** The demo company the first contract belongs to; its contracting entity bears the same name in the fixtures. */
+const COMPANY_NAME = '闪签云示范科技有限公司';
+
 describe('signing a labor contract on the phone', () => {
   let t: TestApp;
   let admin: AdminClient;
   let contractId: number;
+  let companyId: number;
   const tsa = new FakeTsaServer();
 
   beforeAll(async () => {
     t = await startTestApp({ TSA_URL: await tsa.start(), TSA_TIMEOUT_MS: '1500' });
     admin = await AdminClient.superAdmin(t);
-    const companyId = Number((await t.db.query('SELECT id FROM company ORDER BY id'))[0].id);
+    companyId = Number((await t.db.query('SELECT id FROM company ORDER BY id'))[0].id);
     contractId = await uploadContract(admin, companyId, await templatePdf(3));
   });
   afterAll(async () => {
@@ -60,20 +67,42 @@ describe('signing a labor contract on the phone', () => {
     expect(await t.app.get(MetricsService).text()).toMatch(/^shanqian_signing_duration_seconds_count\{outcome="signed"\} 1$/m);
     expect((await worker.get('/em_status').expect(200)).body.data.status).toBe(SignApplicationStatus.Signed);
 
+    // Two signatures poppler finds valid, the worker's then the employer's, and the document time stamp over both.
     const pdf = await download(t, signed.url);
     const check = await pdfsig(pdf);
     expect(check.valid).toBe(true);
-    expect(check.output).toMatch(/ETSI\.CAdES\.detached/);
+    expect(check.signatures).toEqual([
+      { field: '劳动者签名', commonName: '李签署', type: 'ETSI.CAdES.detached', validation: 'Signature is Valid.' },
+      { field: '用人单位盖章', commonName: COMPANY_NAME, type: 'ETSI.CAdES.detached', validation: 'Signature is Valid.' },
+      expect.objectContaining({ field: '文档时间戳', commonName: '闪签云 测试时间戳服务' }),
+    ]);
+    expect(check.output).toMatch(/serialNumber=[0-9a-f]{64},CN=李签署/);
 
-    const verdict = (await t.http().post('/verify/document').set('X-platform-code', 'wxmp').attach('file', pdf, 'contract.pdf').expect(200)).body.data;
-    expect(verdict).toMatchObject({ genuine: true, signed: true, signed_by_platform: true, unmodified: true, application_no: signed.application_no });
+    const verify = async (file: Buffer) => (await t.http().post('/verify/document').set('X-platform-code', 'wxmp').attach('file', file, 'contract.pdf').expect(200)).body.data;
+    const verdict = await verify(pdf);
+    expect(verdict).toMatchObject({ genuine: true, signed: true, signed_by_platform: true, unmodified: true, application_no: signed.application_no, timestamp_at: signed.timestamp_at });
+    expect(verdict.signatures).toEqual([
+      expect.objectContaining({ role: 'worker', signer: '李签署', valid: true, covers_revision: true, covers_whole_file: false, issued_by_platform: true }),
+      expect.objectContaining({ role: 'employer', signer: COMPANY_NAME, valid: true, covers_revision: true, covers_whole_file: false, issued_by_platform: true }),
+      expect.objectContaining({ role: 'timestamp', signer: '闪签云 测试时间戳服务', signed_at: signed.timestamp_at, valid: true, covers_whole_file: true, issued_by_platform: false }),
+    ]);
 
+    // One byte changed inside the first revision: poppler and the platform both see it.
     const tampered = Buffer.from(pdf);
-    const at = tampered.indexOf('/Type /Page') > 0 ? tampered.indexOf('/Type /Page') + 7 : 2000;
-    tampered[at] ^= 0x01;
-    expect((await pdfsig(tampered)).valid).toBe(false);
-    const tamperedVerdict = (await t.http().post('/verify/document').set('X-platform-code', 'wxmp').attach('file', tampered, 'contract.pdf').expect(200)).body.data;
-    expect(tamperedVerdict).toMatchObject({ genuine: false, unmodified: false, application_no: null });
+    tampered[tampered.indexOf('/Type /Page') + 7] ^= 0x01;
+    expect((await pdfsig(tampered)).signatures.map((s) => s.validation)).toEqual(['Digest Mismatch.', 'Digest Mismatch.', expect.any(String)]);
+    const tamperedVerdict = await verify(tampered);
+    expect(tamperedVerdict).toMatchObject({ genuine: false, signed_by_platform: false, unmodified: false, application_no: null });
+    expect(tamperedVerdict.signatures.map((s: { valid: boolean }) => s.valid)).toEqual([false, false, false]);
+
+    // The evidence package, the worker's and HR's alike, checks offline with common tools.
+    const evidence = await worker.get('/sign/evidence').buffer(true).parse(binary).expect(200).expect('Content-Type', 'application/zip');
+    expect(evidence.headers['content-disposition']).toBe(`attachment; filename="${signed.application_no}-evidence.zip"`);
+    const hrEvidence = await admin.get(`/admin/applications/${applicationId}/evidence`).buffer(true).parse(binary).expect(200);
+    expect(unzipSync(hrEvidence.body)['contract.pdf']).toEqual(new Uint8Array(pdf));
+    const audited = await t.db.query("SELECT target_id FROM admin_audit_log WHERE action = 'application.evidence'");
+    expect(audited.map((row: { target_id: number }) => Number(row.target_id))).toEqual([applicationId]);
+    await checkEvidenceOffline(evidence.body, signed.sha256);
 
     // The evidence chain, in the history HR sees.
     const detail = (await admin.get(`/admin/applications/${applicationId}`).expect(200)).body.data;
@@ -124,15 +153,36 @@ describe('signing a labor contract on the phone', () => {
     expect(await state(applicationId)).toEqual({ status: SignApplicationStatus.PendingSignature, signed: null });
   });
 
+  it('refuses to sign for an employer that cannot seal before the code is spent: no authorization, an unreadable certificate', async () => {
+    const { worker, resume, applicationId } = await approvedWorker();
+    const code = await freshSmsCode(t, worker, resume.phone as string);
+    await authorizeSealing(admin, companyId, false);
+    const unauthorized = await signForm(worker, code).expect(409);
+    expect(unauthorized.body).toMatchObject({ status: ErrorCode.SealNotAuthorized, msg: `用人单位「${COMPANY_NAME}」尚未授权自动盖章，请超级管理员先完成盖章授权` });
+    await authorizeSealing(admin, companyId);
+
+    // The company's certificate stands in for an uploaded one whose key no longer opens (a DATA_KEY mix-up).
+    await t.app.get(CertificateService).companySigner({ id: companyId, companyName: COMPANY_NAME }, COMPANY_NAME);
+    const active = "company_id = ? AND active_for IS NOT NULL";
+    await t.db.query(`UPDATE company_certificate SET source = 'uploaded', active_for = '*', private_key_enc = 'unreadable' WHERE ${active}`, [companyId]);
+    expect((await signForm(worker, code).expect(409)).body.status).toBe(ErrorCode.CompanyCertificateUnreadable);
+    expect(await state(applicationId)).toEqual({ status: SignApplicationStatus.PendingSignature, signed: null });
+
+    // Once the broken certificate is retired, a new one is issued and the same code signs.
+    await t.db.query(`UPDATE company_certificate SET active_for = NULL WHERE ${active}`, [companyId]);
+    await signForm(worker, code).expect(200);
+    expect((await state(applicationId)).status).toBe(SignApplicationStatus.Signed);
+  });
+
   it('does not seal without the time stamp when the TSA fails, and changes nothing', async () => {
     const { worker, resume, applicationId } = await approvedWorker();
     await worker.get('/sign/contract').expect(200);
     const uploads = async () => Number((await t.db.query('SELECT COUNT(*) AS n FROM upload'))[0].n);
     const before = await uploads();
+    const code = await freshSmsCode(t, worker, resume.phone as string);
     for (const mode of ['http-500', 'reject', 'hang'] as const) {
       tsa.mode = mode;
       try {
-        const code = await freshSmsCode(t, worker, resume.phone as string);
         const res = await signForm(worker, code).expect(502);
         expect(res.body.status).toBe(ErrorCode.SigningServiceUnavailable);
       } finally {
@@ -141,5 +191,7 @@ describe('signing a labor contract on the phone', () => {
       expect(await state(applicationId)).toEqual({ status: SignApplicationStatus.PendingSignature, signed: null });
     }
     expect(await uploads()).toBe(before);
+    // The code was given back each time: once the TSA answers, the worker signs with it.
+    await signForm(worker, code).expect(200);
   });
 });

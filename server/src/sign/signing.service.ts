@@ -1,13 +1,14 @@
-import { X509Certificate } from 'node:crypto';
-import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { ContractPreviewResponse, DocumentVerificationResponse, ErrorCode, SignApplicationStatus, SignedDocumentResponse, VerifyStatus } from '@shanqian/shared';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ContractPreviewResponse, DocumentSignatureCheck, DocumentVerificationResponse, ErrorCode, SignApplicationStatus, SignedDocumentResponse, VerifyStatus } from '@shanqian/shared';
 import { transitionRefused } from '../applications/application-status';
 import { ApplicationActor, ApplicationsService } from '../applications/applications.service';
 import { SignApplicationEventType } from '../applications/sign-application-event.entity';
 import { SignApplication } from '../applications/sign-application.entity';
 import { WechatUser } from '../auth/wechat-user.entity';
 import { WechatUserRepository } from '../auth/wechat-user.repository';
+import { CertificateService, IssuedSigner } from '../certificates/certificate.service';
 import { AppException } from '../common/app.exception';
+import { Clock, CLOCK } from '../common/clock';
 import { sha256Hex } from '../common/crypto/secrets.service';
 import { maskIdNumber } from '../common/mask';
 import { origin, RequestContext } from '../common/request-context';
@@ -18,13 +19,16 @@ import { EmployeeService } from '../employee/employee.service';
 import { MetricsService } from '../metrics/metrics.service';
 import { FILE_LINK_TTL_SECONDS, UploadService } from '../upload/upload.service';
 import { SmsCodeService } from '../verification/sms-code.service';
+import { applicationNo } from './application-no';
 import { ContractDocument } from './contract-document.entity';
 import { ContractDocumentRepository } from './contract-document.repository';
 import { Contract } from '../admin/contracts/contract.entity';
-import { AuditTrail, CertificateSummary, certificateSummary, ContractTerms, prepareForSigning, renderContractForSigning } from './pdf/contract-pdf';
-import { PadesSigner, TimestampError } from './pdf/pades-signer';
-import { ensureLocalCertificate, loadP12 } from './pdf/platform-certificate';
+import { SealService } from '../seals/seal.service';
+import { EvidenceService } from './evidence/evidence.service';
+import { AuditTrail, certificateSummary, ContractTerms, prepareForSigning, renderContractForSigning } from './pdf/contract-pdf';
+import { TimestampError } from './pdf/pades-signer';
 import { inspectSignatures } from './pdf/signed-pdf-verifier';
+import { signBothParties, SigningParties } from './two-party-signing';
 
 /** How the audit page names each event of the evidence chain. */
 const EVENT_LABELS: Partial<Record<SignApplicationEventType, string>> = {
@@ -36,9 +40,6 @@ const EVENT_LABELS: Partial<Record<SignApplicationEventType, string>> = {
   intent_confirmed: '意愿确认（短信验证码）',
   signed: '签署合同',
 };
-
-/** 闪签云's application number as the contract prints it. */
-export const applicationNo = (id: number): string => `SQ${String(id).padStart(8, '0')}`;
 
 /** The last day of a term of `years` starting on `entryDate` (YYYY-MM-DD). */
 export function termEndDate(entryDate: string, years: number): string {
@@ -55,19 +56,17 @@ interface SigningContext {
 
 /**
  * The worker's side of the contract: the filled document to review (rendered once per approval and
- * stored, so the file signed is the file shown), the signing itself (signature image, SMS intent
- * code, audit page, PAdES seal with an optional RFC 3161 time stamp), the signed file, and the
- * public check of a file someone presents as signed here.
+ * stored, so the file signed is the file shown), the signing itself (handwriting, SMS intent code,
+ * audit page, the worker's and the employer's PAdES signatures, an optional RFC 3161 document time
+ * stamp), the signed file, and the public check of a file someone presents as signed here.
  */
 @Injectable()
-export class SigningService implements OnModuleInit {
+export class SigningService {
   private readonly logger = new Logger(SigningService.name);
-  private signer!: PadesSigner;
-  /** Until each party signs with its own certificate, the platform's signs the file: the audit page names it for both. */
-  private platformCertificate!: CertificateSummary;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly applications: ApplicationsService,
     private readonly employees: EmployeeService,
     private readonly users: WechatUserRepository,
@@ -75,20 +74,10 @@ export class SigningService implements OnModuleInit {
     private readonly uploads: UploadService,
     private readonly smsCodes: SmsCodeService,
     private readonly metrics: MetricsService,
+    private readonly certificates: CertificateService,
+    private readonly seals: SealService,
+    private readonly evidence: EvidenceService,
   ) {}
-
-  async onModuleInit(): Promise<void> {
-    const { p12Path, p12Password, tsaUrl, tsaTimeoutMs } = this.config.signing;
-    const certificate = p12Path ? await loadP12(p12Path, p12Password) : await ensureLocalCertificate(this.config.dataDir);
-    this.signer = new PadesSigner({ p12: certificate.p12, password: certificate.password, tsaUrl, tsaTimeoutMs });
-    this.platformCertificate = certificateSummary(new X509Certificate(certificate.certificatePem).raw);
-    if (!p12Path) this.logger.warn(`signing with a generated self-signed certificate (${certificate.subject}): set SIGN_P12_PATH for real contracts`);
-  }
-
-  /** The platform certificate's SHA-256, for checks of presented files. */
-  get certificateSha256(): string {
-    return this.signer.fingerprintSha256;
-  }
 
   /** GET /sign/contract */
   async preview(userId: number, baseUrl: string, context: RequestContext): Promise<ContractPreviewResponse> {
@@ -111,9 +100,10 @@ export class SigningService implements OnModuleInit {
   }
 
   /**
-   * POST /sign. Idempotent: once signed, every retry answers the same document. The SMS code is
-   * taken for the signing and given back if it fails (a time stamp authority down, HR cancelling
-   * meanwhile), so only a signature that stands uses it up.
+   * POST /sign. Idempotent: once signed, every retry answers the same document. What can be refused
+   * without the worker's code (the employer's authorization to seal, its certificate) is checked
+   * before the code is taken; the code is given back if the signing fails after (a time stamp
+   * authority down, HR cancelling meanwhile), so only a contract both parties signed uses it up.
    */
   async sign(userId: number, signaturePng: Buffer, verifyCode: string, baseUrl: string, context: RequestContext): Promise<SignedDocumentResponse> {
     const signing = await this.load(userId);
@@ -121,33 +111,46 @@ export class SigningService implements OnModuleInit {
     if (signing.application.status !== SignApplicationStatus.PendingSignature) throw transitionRefused('sign', signing.application.status);
     if (signing.user.verifyStatus !== VerifyStatus.Passed) throw new AppException(ErrorCode.SignNotReady, '请先完成实名认证再签署合同');
     const { document, terms } = await this.ensureDocument(signing);
-    await this.smsCodes.spend(signing.employee.phone, verifyCode, () => this.metrics.timeSigning(() => this.seal(signing, document, terms, signaturePng, context)));
+    const parties = await this.parties(signing);
+    await this.smsCodes.spend(signing.employee.phone, verifyCode, () => this.metrics.timeSigning(() => this.seal(signing, document, terms, parties, signaturePng, context)));
     return this.document(userId, baseUrl);
   }
 
-  private async seal(signing: SigningContext, document: ContractDocument, terms: ContractTerms, signaturePng: Buffer, context: RequestContext): Promise<void> {
-    const confirmedAt = new Date();
-    const signedAt = new Date();
-    const audit = await this.auditTrail(signing, terms, document, [
-      { label: EVENT_LABELS.intent_confirmed!, at: confirmedAt, ...this.where(context) },
+  /** The employer's authorization, seal and certificate, and the worker's event certificate for this signing. */
+  private async parties({ application, employee }: SigningContext): Promise<SigningParties> {
+    const company = application.company!;
+    await this.seals.assertAuthorized(company.id);
+    const employer = await this.certificates.companySigner(company, application.contract!.contractBody);
+    const seal = await this.seals.artworkFor(company.id);
+    const worker = await this.certificates.issueEventCertificate({ name: employee.realName, idNumber: this.employees.idNumberOf(employee) });
+    return { worker, employer, seal };
+  }
+
+  private async seal(signing: SigningContext, document: ContractDocument, terms: ContractTerms, parties: SigningParties, signaturePng: Buffer, context: RequestContext): Promise<void> {
+    const signedAt = new Date(this.clock.now());
+    const audit = await this.auditTrail(signing, terms, document, parties, [
+      { label: EVENT_LABELS.intent_confirmed!, at: signedAt, ...this.where(context) },
       { label: EVENT_LABELS.signed!, at: signedAt, ...this.where(context) },
     ]);
-    let sealed: Buffer;
+    const { tsaUrl, tsaTimeoutMs } = this.config.signing;
+    let signed: Awaited<ReturnType<typeof signBothParties>>;
     try {
       const prepared = await prepareForSigning(await this.uploads.read(document.filledKey), { signedAt, audit });
-      sealed = await this.signer.sign(prepared.pdf, { reason: `劳动合同电子签署 ${terms.applicationNo}`, name: terms.workerName, location: context.city ?? undefined, signingTime: signedAt });
+      signed = await signBothParties(prepared, {
+        parties, signaturePng, signedAt, applicationNo: terms.applicationNo, workerName: terms.workerName, contractBody: terms.contractBody,
+        location: context.city ?? undefined, tsa: tsaUrl ? { url: tsaUrl, timeoutMs: tsaTimeoutMs } : null,
+      });
     } catch (error) {
       if (error instanceof TimestampError) {
         this.logger.error(`time stamp failed for application ${signing.application.id}: ${error.message}`);
-        throw new AppException(ErrorCode.SigningServiceUnavailable, '可信时间戳服务暂时不可用，请稍后重新获取验证码再签署');
+        throw new AppException(ErrorCode.SigningServiceUnavailable, '可信时间戳服务暂时不可用，合同未签署，请稍后重新签署');
       }
       throw error;
     }
-    const [inspection] = await inspectSignatures(sealed);
-    // Stored only once sealing succeeded, and removed again if the transition is refused (HR cancelled meanwhile).
+    // Stored only once both parties signed, and removed again if the transition is refused (HR cancelled meanwhile).
     const files = [
       { bytes: signaturePng, mime: 'image/png', ownerUserId: signing.user.id },
-      { bytes: sealed, mime: 'application/pdf', ownerUserId: signing.user.id },
+      { bytes: signed.pdf, mime: 'application/pdf', ownerUserId: signing.user.id },
     ];
     await this.uploads.storeThen(files, ([signature, stored]) =>
       this.applications.transition(signing.application, 'sign', this.actor(signing, context), {
@@ -156,7 +159,12 @@ export class SigningService implements OnModuleInit {
         within: (manager) =>
           this.documents.update(document.id, {
             signedKey: stored.storageKey, signedSha256: stored.sha256, signedAt, signatureUploadId: signature.id,
-            certSha256: this.signer.fingerprintSha256, timestampAt: inspection?.timestampTime ?? null,
+            workerCertPem: parties.worker.certificate.toString(),
+            employerCertPem: parties.employer.certificate.toString(),
+            caChainPem: issuersPem(parties.worker, parties.employer),
+            eventChainHead: audit.eventChainHead,
+            timestampAt: signed.timestamp?.genTime ?? null,
+            timestampToken: signed.timestamp?.token.toString('base64') ?? null,
           }, manager),
       }),
     );
@@ -178,22 +186,49 @@ export class SigningService implements OnModuleInit {
     };
   }
 
-  /** POST /verify/document: is this file a contract signed here, unchanged? */
+  /** GET /sign/evidence: the worker's evidence package of their signed contract, free like the contract itself. */
+  async evidencePackage(userId: number): Promise<{ filename: string; zip: Buffer }> {
+    return this.evidence.packageFor((await this.load(userId)).application);
+  }
+
+  /**
+   * POST /verify/document: is this file a contract signed here, unchanged, and who signed it? Each
+   * signature is reported as found; the file counts as signed by the platform's parties only when
+   * the worker's and the employer's signatures both verify with certificates the platform issued
+   * or holds, every signature covers its revision and nothing follows the last one.
+   */
   async verify(file: Express.Multer.File | undefined): Promise<DocumentVerificationResponse> {
     if (!file?.buffer?.length) throw new AppException(ErrorCode.UploadMissing);
     const known = await this.documents.findBySignedSha256(sha256Hex(file.buffer));
-    const signatures = await inspectSignatures(file.buffer);
+    const inspections = await inspectSignatures(file.buffer);
+    const signatures: DocumentSignatureCheck[] = [];
+    for (const inspection of inspections) {
+      const party = inspection.role === 'worker' || inspection.role === 'employer';
+      signatures.push({
+        role: inspection.role,
+        signer: inspection.commonName,
+        signed_at: inspection.signingTime?.toISOString() ?? null,
+        valid: inspection.valid,
+        covers_revision: inspection.coversRevision,
+        covers_whole_file: inspection.coversWholeFile,
+        issued_by_platform: party && inspection.valid && !!inspection.certificate && (await this.certificates.isPlatformTrusted(inspection.certificate)),
+        certificate_sha256: inspection.certificateSha256,
+      });
+    }
     const last = signatures[signatures.length - 1];
-    const intact = !!last?.valid && last.coversWholeFile;
-    const byPlatform = intact && last.certificateSha256 === this.signer.fingerprintSha256;
+    const intact = !!last?.covers_whole_file && signatures.every((s) => s.valid && s.covers_revision);
+    const byParties = intact && (['worker', 'employer'] as const).every((role) => signatures.some((s) => s.role === role && s.issued_by_platform));
+    const worker = signatures.find((s) => s.role === 'worker');
+    const timestamp = inspections.find((s) => s.role === 'timestamp' && s.valid);
     return {
       genuine: !!known,
       signed: signatures.length > 0,
-      signed_by_platform: byPlatform,
-      unmodified: !!known || byPlatform,
+      signed_by_platform: byParties,
+      unmodified: !!known || byParties,
       application_no: known ? applicationNo(known.applicationId) : null,
-      signed_at: known?.signedAt?.toISOString() ?? null,
-      timestamp_at: (known?.timestampAt ?? (intact ? last.timestampTime : null))?.toISOString() ?? null,
+      signed_at: known?.signedAt?.toISOString() ?? (byParties ? (worker?.signed_at ?? null) : null),
+      timestamp_at: (known?.timestampAt ?? (byParties ? timestamp?.timestampTime : null))?.toISOString() ?? null,
+      signatures,
     };
   }
 
@@ -262,15 +297,15 @@ export class SigningService implements OnModuleInit {
   }
 
   /** The evidence chain printed on the audit page: what happened before, then this signing's own steps. */
-  private async auditTrail(signing: SigningContext, terms: ContractTerms, document: ContractDocument, now: AuditTrail['events']): Promise<AuditTrail> {
+  private async auditTrail(signing: SigningContext, terms: ContractTerms, document: ContractDocument, parties: SigningParties, now: AuditTrail['events']): Promise<AuditTrail> {
     const history = await this.applications.history(signing.application.id);
     const events = history
       .filter((e) => EVENT_LABELS[e.event])
       .map((e) => ({ label: EVENT_LABELS[e.event]!, at: e.createdAt, ip: e.ip, city: e.city, location: e.lng !== null && e.lat !== null ? `${e.lng},${e.lat}` : null }));
     return {
       applicationNo: terms.applicationNo,
-      worker: { name: terms.workerName, idNumberMasked: terms.idNumberMasked, phone: terms.phone, certificate: this.platformCertificate },
-      employer: { companyName: terms.companyName, contractBody: terms.contractBody, certificate: this.platformCertificate },
+      worker: { name: terms.workerName, idNumberMasked: terms.idNumberMasked, phone: terms.phone, certificate: certificateSummary(parties.worker.certificate.raw) },
+      employer: { companyName: terms.companyName, contractBody: terms.contractBody, certificate: certificateSummary(parties.employer.certificate.raw) },
       templateSha256: document.templateSha256,
       filledSha256: document.filledSha256,
       events: [...events, ...now],
@@ -282,4 +317,14 @@ export class SigningService implements OnModuleInit {
     const { ip, city, lng, lat } = origin(context);
     return { ip, city, location: lng !== null && lat !== null ? `${lng},${lat}` : null };
   }
+}
+
+/** Both signers' issuers, each once, PEM: what `openssl verify -CAfile` needs for either certificate. */
+function issuersPem(...signers: IssuedSigner[]): string {
+  const seen = new Set<string>();
+  return signers
+    .flatMap((signer) => signer.chain)
+    .filter((certificate) => !seen.has(certificate.fingerprint256) && !!seen.add(certificate.fingerprint256))
+    .map((certificate) => certificate.toString())
+    .join('');
 }

@@ -40,12 +40,31 @@ async function tool(command: string, args: string[]): Promise<{ stdout: string; 
  * poppler's pdfsig on `pdf`. `valid` means every signature reads "Signature is Valid." (pdfsig
  * calls our self-signed certificate's issuer untrusted or unknown; that line is not about validity).
  */
-export async function pdfsig(pdf: Uint8Array): Promise<{ valid: boolean; output: string }> {
+export interface PdfsigSignature {
+  field: string;
+  commonName: string;
+  type: string;
+  validation: string;
+}
+
+/**
+ * poppler's verdict on every signature of `pdf`. `valid`: there is a PAdES signature and each one
+ * is `Signature is Valid.`; poppler (22.x) does not verify RFC 3161 document time stamps (it says
+ * "not yet verified"), so those are listed but left to `openssl ts -verify`.
+ */
+export async function pdfsig(pdf: Uint8Array): Promise<{ valid: boolean; output: string; signatures: PdfsigSignature[] }> {
   return withPdfFile(pdf, async (file) => {
     const { stdout, stderr } = await tool('/usr/bin/pdfsig', [file]);
     const output = stdout + stderr;
-    const verdicts = [...output.matchAll(/Signature Validation: (.*)/g)].map((match) => match[1].trim());
-    return { valid: verdicts.length > 0 && verdicts.every((verdict) => verdict === 'Signature is Valid.'), output };
+    const signatures = output
+      .split(/^Signature #\d+:$/m)
+      .slice(1)
+      .map((block) => {
+        const field = (name: string) => new RegExp(`- ${name}: (.*)`).exec(block)?.[1].trim() ?? '';
+        return { field: field('Signature Field Name'), commonName: field('Signer Certificate Common Name'), type: field('Signature Type'), validation: field('Signature Validation') };
+      });
+    const pades = signatures.filter((signature) => signature.type === 'ETSI.CAdES.detached');
+    return { valid: pades.length > 0 && pades.every((signature) => signature.validation === 'Signature is Valid.'), output, signatures };
   });
 }
 

@@ -10,8 +10,8 @@ import { embeddedCms, pdfsig, preparedContract, renderPagePng, signatureImage, T
 import { attributeValues, OID, parseSignedData, sha256 } from './cms';
 import { PreparedContract } from './contract-pdf';
 import { handwritingAppearance } from './handwriting';
-import { FIELD_NAMES, PadesSigner, SignatureMeta, SignatureWidget, signRevision, TimestampError, timestampDocument } from './pades-signer';
-import { ensureLocalCertificate } from './platform-certificate';
+import { openP12 } from '../../certificates/p12';
+import { FIELD_NAMES, invisibleWidget, SignatureMeta, SignatureWidget, signRevision, TimestampError, timestampDocument } from './pades-signer';
 import { inspectSignatures } from './signed-pdf-verifier';
 
 const SIGNING_TIME_ATTRIBUTE = '1.2.840.113549.1.9.5';
@@ -184,48 +184,21 @@ async function opensslTsVerify(token: Buffer, data: Buffer, caPem: string): Prom
   }
 }
 
-describe('PadesSigner (the platform seal)', () => {
-  let dir: string;
-
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'pades-'));
-  });
-  afterAll(() => rm(dir, { recursive: true, force: true }));
-
-  it('seals with the platform certificate, with a signature time stamp when a TSA is set', async () => {
-    const certificate = await ensureLocalCertificate(dir);
-    const tsa = new FakeTsaServer();
-    const tsaUrl = await tsa.start();
+describe('signRevision with a key from elsewhere', () => {
+  it('signs with an ECDSA key from a PKCS#12 file made by OpenSSL (a company certificate from a licensed CA may be one)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pades-'));
     try {
-      const { prepared } = await preparedContract(1);
-      const signed = await new PadesSigner({ p12: certificate.p12, password: certificate.password, tsaUrl }).sign(prepared.pdf, {
-        reason: '测试',
-        name: '闪签云',
-        signingTime: new Date(),
-      });
+      const run = promisify(execFile);
+      const [key, crt, p12] = ['ec.key', 'ec.crt', 'ec.p12'].map((name) => join(dir, name));
+      await run('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', key, '-out', crt, '-days', '2', '-subj', '/CN=EC signer']);
+      await run('openssl', ['pkcs12', '-export', '-inkey', key, '-in', crt, '-out', p12, '-passout', 'pass:secret']);
+      const { privateKey, certificate, chain } = openP12(await readFile(p12), 'secret');
+      const signer = { privateKey, certificate: certificate.raw, chain: chain.map((cert) => cert.raw) };
 
-      const { valid, output } = await pdfsig(signed);
-      expect(valid).toBe(true);
-      expect(output).toContain('Signer Certificate Common Name: 闪签云 本地开发签名证书');
-      const { signerInfo } = parseSignedData(embeddedCms(signed));
-      expect(tsa.queries[0].hashedMessage.equals(sha256(signerInfo.signature))).toBe(true);
-      const [inspection] = await inspectSignatures(signed);
-      expect(inspection).toMatchObject({ role: 'unknown', valid: true, coversWholeFile: true, certificateSha256: certificate.fingerprintSha256 });
-      expect(inspection.timestampTime).toEqual(tsa.queries[0].genTime);
+      const signed = await signRevision((await preparedContract(1)).prepared.pdf, signer, { reason: '测试', name: 'EC signer', signingTime: new Date(), role: 'employer' }, invisibleWidget('测试', -1));
+      expect((await pdfsig(signed)).valid).toBe(true);
     } finally {
-      await tsa.stop();
+      await rm(dir, { recursive: true, force: true });
     }
-  });
-
-  it('signs with an ECDSA key from a PKCS#12 file made by OpenSSL, and refuses a wrong password', async () => {
-    const run = promisify(execFile);
-    const [key, crt, p12] = ['ec.key', 'ec.crt', 'ec.p12'].map((name) => join(dir, name));
-    await run('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', key, '-out', crt, '-days', '2', '-subj', '/CN=EC signer']);
-    await run('openssl', ['pkcs12', '-export', '-inkey', key, '-in', crt, '-out', p12, '-passout', 'pass:secret']);
-    const ecSigner = new PadesSigner({ p12: await readFile(p12), password: 'secret' });
-
-    const signed = await ecSigner.sign((await preparedContract(1)).prepared.pdf, { reason: '测试', name: '闪签云', signingTime: new Date() });
-    expect((await pdfsig(signed)).valid).toBe(true);
-    await expect(readFile(p12).then((bytes) => new PadesSigner({ p12: bytes, password: 'wrong' }))).rejects.toThrow(/wrong password/);
   });
 });

@@ -7,9 +7,8 @@
  */
 import { DEFAULT_BYTE_RANGE_PLACEHOLDER, SIG_FLAGS, SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFObject, PDFRef, PDFString } from 'pdf-lib';
-import { CmsSigner, cmsAttribute, draftSignedData, fingerprintSha256, OID } from './cms';
+import { CmsSigner, draftSignedData, OID } from './cms';
 import { IncrementalUpdate } from './incremental-update';
-import { openP12 } from '../../certificates/p12';
 import { requestTimestamp, TimestampTokenInfo } from './timestamp-client';
 
 export { TimestampError } from './timestamp-client';
@@ -19,7 +18,6 @@ export { TimestampError } from './timestamp-client';
  * ~1.4 KB plus ~1 KB per chain certificate, a TSA's token ~2-3 KB; a CA's and a TSA's chains can add a few KB.
  */
 const SIGNATURE_BYTES = 16384;
-const DEFAULT_TSA_TIMEOUT_MS = 10_000;
 /** Print + Locked: the signature widget can be neither hidden nor moved. */
 const WIDGET_FLAGS = 4 | 128;
 export const SUBFILTER_RFC3161 = 'ETSI.RFC3161';
@@ -57,17 +55,11 @@ export interface SignatureWidget {
   appearance: (doc: PDFDocument, width: number, height: number) => Promise<PDFRef>;
 }
 
-export interface RevisionOptions {
-  /** Adds an RFC 3161 signature time stamp over the signature value (PAdES B-T) from this TSA. */
-  tsa?: { url: string; timeoutMs: number };
-}
-
 /**
  * Appends one revision to `pdf` carrying `signer`'s PAdES signature in a new signature field shown
- * by `widget`. One parse of `pdf`; nothing before its last byte changes. Throws TimestampError when
- * a TSA is given and does not deliver a valid token.
+ * by `widget`. One parse of `pdf`; nothing before its last byte changes.
  */
-export async function signRevision(pdf: Uint8Array, signer: CmsSigner, meta: SignatureMeta, widget: SignatureWidget, options: RevisionOptions = {}): Promise<Buffer> {
+export async function signRevision(pdf: Uint8Array, signer: CmsSigner, meta: SignatureMeta, widget: SignatureWidget): Promise<Buffer> {
   const text = (value: string | undefined) => (value === undefined ? undefined : PDFHexString.fromText(value));
   const dictionary: SignatureEntries = {
     Type: 'Sig',
@@ -80,13 +72,9 @@ export async function signRevision(pdf: Uint8Array, signer: CmsSigner, meta: Sig
     M: PDFString.fromDate(meta.signingTime),
     [ROLE_KEY]: meta.role,
   };
-  const { tsa } = options;
-  const { pdf: signed } = await appendSignature(pdf, dictionary, widget, async (signedBytes) => {
-    const draft = draftSignedData({ signer, contentType: OID.data, content: signedBytes, embedContent: false });
-    if (!tsa) return draft.encode();
-    const { token } = await requestTimestamp(tsa.url, tsa.timeoutMs, [draft.signatureValue]);
-    return draft.encode([cmsAttribute(OID.signatureTimeStampToken, token)]);
-  });
+  const { pdf: signed } = await appendSignature(pdf, dictionary, widget, async (signedBytes) =>
+    draftSignedData({ signer, contentType: OID.data, content: signedBytes, embedContent: false }).encode(),
+  );
   return signed;
 }
 
@@ -178,34 +166,4 @@ function acroFormOf(update: IncrementalUpdate): { ref: PDFRef; dict: PDFDict } {
   catalog.set(PDFName.of('AcroForm'), ref);
   update.touch(update.catalogRef);
   return { ref, dict };
-}
-
-export interface PadesSignerOptions {
-  p12: Buffer;
-  password: string;
-  /** RFC 3161 Time-Stamp Authority; without one the signing time is only the /M the platform states. */
-  tsaUrl?: string | null;
-  tsaTimeoutMs?: number;
-}
-
-/** The platform's own seal over a finished file: one invisible signature with its PKCS#12, time-stamped when a TSA is set. */
-export class PadesSigner {
-  /** SHA-256 of the signing certificate (lowercase hex). */
-  readonly fingerprintSha256: string;
-  private readonly signer: CmsSigner;
-
-  /** Throws at once on a wrong password or a PKCS#12 without a key and its certificate. */
-  constructor(private readonly options: PadesSignerOptions) {
-    const { privateKey, certificate, chain } = openP12(options.p12, options.password);
-    this.signer = { privateKey, certificate: certificate.raw, chain: chain.map((cert) => cert.raw) };
-    this.fingerprintSha256 = fingerprintSha256(certificate.raw);
-  }
-
-  /** The signed PDF. Throws TimestampError when a TSA is configured and does not deliver a valid token. */
-  async sign(pdf: Uint8Array, meta: SignatureMeta): Promise<Buffer> {
-    const { tsaUrl, tsaTimeoutMs = DEFAULT_TSA_TIMEOUT_MS } = this.options;
-    return signRevision(pdf, this.signer, meta, invisibleWidget('闪签云平台签名', -1), {
-      tsa: tsaUrl ? { url: tsaUrl, timeoutMs: tsaTimeoutMs } : undefined,
-    });
-  }
 }

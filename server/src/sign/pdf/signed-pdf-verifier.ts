@@ -36,6 +36,8 @@ export interface SignatureInspection {
   coversRevision: boolean;
   /** The ByteRange reaches the end of the file: nothing was appended after this signature. */
   coversWholeFile: boolean;
+  /** [0, before /Contents, after /Contents, to the end of what it covers]: the bytes it signs, for an offline check. */
+  byteRange: [number, number, number, number];
 }
 
 const MAX_SIGNATURES = 8;
@@ -118,6 +120,7 @@ function inspect(pdf: Buffer, { fieldName, signature }: SignatureField): (Signat
     subFilter,
     coversRevision: coversItsRevision(pdf, range.contentsEnd, end),
     coversWholeFile: end === pdf.length,
+    byteRange: range.byteRange,
     end,
   };
   if (isTimestamp) {
@@ -145,7 +148,7 @@ function inspect(pdf: Buffer, { fieldName, signature }: SignatureField): (Signat
  * layout whose gap is exactly this dictionary's own filled /Contents (so a ByteRange cannot borrow
  * another signature's); null otherwise, or for a placeholder never filled.
  */
-function byteRangeOf(pdf: Buffer, signature: PDFDict): { chunks: Buffer[]; contents: Buffer; contentsEnd: number; end: number } | null {
+function byteRangeOf(pdf: Buffer, signature: PDFDict): { byteRange: SignatureInspection['byteRange']; chunks: Buffer[]; contents: Buffer; contentsEnd: number; end: number } | null {
   const numbers = signature
     .lookupMaybe(PDFName.of('ByteRange'), PDFArray)
     ?.asArray()
@@ -169,6 +172,7 @@ function byteRangeOf(pdf: Buffer, signature: PDFDict): { chunks: Buffer[]; conte
   // An all-zero /Contents is a placeholder that was never filled.
   if (!contents.some((byte) => byte !== 0) || !contents.equals(Buffer.from(stored.asBytes()))) return null;
   return {
+    byteRange: [start, firstLength, secondStart, secondLength],
     chunks: [pdf.subarray(0, firstLength), pdf.subarray(secondStart, secondStart + secondLength)],
     contents,
     contentsEnd: secondStart,

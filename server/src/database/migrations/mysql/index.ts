@@ -6,6 +6,7 @@ import { Bridges1795477275161 } from './1795477275161-bridges';
 import { CompanySeal1796300000100 } from './1796300000100-company-seal';
 import { CompanyCertificate1796300000200 } from './1796300000200-company-certificate';
 import { EventChain1796300000300 } from './1796300000300-event-chain';
+import { TwoPartyContractDocument1796300000400 } from './1796300000400-two-party-contract-document';
 
 /** MariaDB/MySQL migrations, oldest first. */
 export const MYSQL_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MYSQL_MIGRATIONS = [
   CompanySeal1796300000100,
   CompanyCertificate1796300000200,
   EventChain1796300000300,
+  TwoPartyContractDocument1796300000400,
 ];
