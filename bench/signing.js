@@ -295,8 +295,9 @@ function reading(ratio, ratioPerContract, sign, pdfLib) {
       : '';
   return (
     `Reading: at p50 a signature takes ${ratio}× one pdf-lib load+save of the same file (${pdfLib.p50Ms} ms)${shared}. ` +
-    'Beyond that load+save: a second one (the signature placeholder), the PNG embedded, the audit page with an embedded CJK font subset, ' +
-    'SHA-256, the CMS signature, a check of the signed file, storage and the database transaction.'
+    'Beyond that load+save: the signing dates and the audit page with an embedded CJK font subset (a full save), an event certificate ' +
+    "issued for the worker, then two incremental revisions (one parse each): the worker's signature with the handwriting PNG and the " +
+    "employer's with its seal, each with SHA-256 and a CMS signature; storage and the database transaction."
   );
 }
 

@@ -1,5 +1,6 @@
 import { Resvg } from '@resvg/resvg-js';
 import {
+  concatTransformationMatrix,
   degrees,
   drawImage,
   drawObject,
@@ -39,20 +40,23 @@ const NO_TURN = degrees(0);
  * objects of `doc` whose bytes pdf-lib writes only when the document is flushed: the caller must
  * serialise `doc` with `doc.save()` (which flushes), or call `doc.flush()` before copying objects
  * out of `doc.context` itself. Calling this more than once on a document is fine (each call embeds
- * its own small subset).
+ * its own copy of the seal and of the caption's font subset).
  */
 export async function sealAppearance(doc: PDFDocument, artwork: SealArtwork, options: { width: number; height: number; caption?: string }): Promise<PDFRef> {
   const { width, height, caption } = options;
   const band = caption ? height * CAPTION_BAND : 0;
   const radius = Math.min(width, height - band) / 2;
   const centre = { x: width / 2, y: band + (height - band) / 2 };
-  const font = artwork.kind === 'generated' || caption ? await embedCjkFont(doc) : null;
+  const font = caption ? await embedCjkFont(doc) : null;
   const operators: PDFOperator[] = [];
   const resources: { Font?: Record<string, PDFRef>; XObject?: Record<string, PDFRef> } = {};
   if (font) resources.Font = { F0: font.ref };
 
   if (artwork.kind === 'generated') {
-    operators.push(...vectorSeal(artwork, font!, centre, radius));
+    const [seal] = await doc.embedPdf(await drawnSeal(artwork));
+    const scale = (2 * radius) / SEAL_DIAMETER_PT;
+    resources.XObject = { Seal0: seal.ref };
+    operators.push(pushGraphicsState(), concatTransformationMatrix(scale, 0, 0, scale, centre.x - radius, centre.y - radius), drawObject('Seal0'), popGraphicsState());
   } else {
     const image = await doc.embedPng(artwork.png);
     const scale = Math.min((2 * radius) / image.width, (2 * radius) / image.height);
@@ -66,6 +70,38 @@ export async function sealAppearance(doc: PDFDocument, artwork: SealArtwork, opt
     operators.push(...drawText(font!.encodeText(caption), { x, y: band * 0.3, size, font: 'F0', color: CAPTION_COLOUR, rotate: NO_TURN, xSkew: NO_TURN, ySkew: NO_TURN }));
   }
   return doc.context.register(doc.context.formXObject(operators, { BBox: [0, 0, width, height], Resources: resources }));
+}
+
+/** At most this many generated seals are kept drawn (a few KB each). */
+const DRAWN_SEALS_KEPT = 256;
+const drawnSeals = new Map<string, Promise<Buffer>>();
+
+/**
+ * The generated seal alone as a one-page PDF of its real size, drawn once per company name and
+ * bottom text, then embedded by every contract it seals: drawing it makes a font subset of its
+ * glyphs, about 90 ms, while embedding the drawn page costs a few.
+ */
+function drawnSeal(artwork: { companyName: string; bottomText: string | null }): Promise<Buffer> {
+  const key = JSON.stringify([artwork.companyName, artwork.bottomText]);
+  let drawn = drawnSeals.get(key);
+  if (!drawn) {
+    drawn = (async () => {
+      const doc = await PDFDocument.create();
+      const font = await embedCjkFont(doc);
+      const page = doc.addPage([SEAL_DIAMETER_PT, SEAL_DIAMETER_PT]);
+      const radius = SEAL_DIAMETER_PT / 2;
+      const seal = doc.context.formXObject(vectorSeal(artwork, font, { x: radius, y: radius }, radius), {
+        BBox: [0, 0, SEAL_DIAMETER_PT, SEAL_DIAMETER_PT],
+        Resources: { Font: { F0: font.ref } },
+      });
+      page.pushOperators(drawObject(page.node.newXObject('Seal', doc.context.register(seal))));
+      return Buffer.from(await doc.save());
+    })();
+    drawnSeals.set(key, drawn);
+    drawn.catch(() => drawnSeals.delete(key));
+    if (drawnSeals.size > DRAWN_SEALS_KEPT) drawnSeals.delete(drawnSeals.keys().next().value!);
+  }
+  return drawn;
 }
 
 /** The geometry as PDF operators: the seal's paths filled, its texts in the embedded font (SVG's y-down turned into PDF's y-up). */
