@@ -15,7 +15,8 @@ module.exports = {
   rootDir: 'src',
   displayName: process.env.TEST_DB ?? 'sqlite',
   testEnvironment: 'node',
-  testRegex: '\\.(e2e-)?spec\\.ts$',
+  // Unit specs (`*.spec.ts`) touch no database: they run in the SQLite pass only; the e2e specs in both.
+  testRegex: process.env.TEST_DB === 'mariadb' ? '\\.e2e-spec\\.ts$' : '\\.(e2e-)?spec\\.ts$',
   transform: { '^.+\\.(t|j|mj|cj)s$': swc },
   // NestJS 12 and file-type ship ES modules only; Jest runs CommonJS, so they are transformed too.
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|strtok3|token-types|uint8array-extras|@tokenizer|@borewit)/)'],

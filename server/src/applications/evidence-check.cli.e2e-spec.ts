@@ -12,7 +12,7 @@ const CLI = join(__dirname, '../../dist/applications/evidence-check.cli.js');
 /**
  * `npm run evidence:check -- <id>` on its own, against the database a server wrote (the same
  * configuration: DATA_DIR, or DATABASE_URL on MariaDB): the head and OK, the event where an edited
- * or a deleted row breaks the chain, and its exit status.
+ * row breaks the chain, and its exit status.
  */
 describe('npm run evidence:check', () => {
   let t: TestApp;
@@ -42,16 +42,13 @@ describe('npm run evidence:check', () => {
     return { applicationId, events };
   };
 
-  it('prints the head and OK, and exits 1 naming the event after an edited or a deleted row', async () => {
+  // A deleted or forged row is found by the same check (application-event-chain.e2e-spec.ts); here, the CLI's answers.
+  it('prints the head and OK, and exits 1 naming the event after an edited row', async () => {
     const edited = await historyOfThree();
-    const deleted = await historyOfThree();
     expect(await check(String(edited.applicationId))).toEqual({ code: 0, out: expect.stringContaining(`3 events\nhead: ${edited.events[2].hash}\nOK`) });
 
     await t.db.query("UPDATE sign_apply_event SET detail = '{\"reason\":\"无\"}' WHERE id = ?", [edited.events[1].id]);
     expect(await check(String(edited.applicationId))).toEqual({ code: 1, out: expect.stringContaining(`BROKEN at event ${edited.events[1].id}: its content does not match its hash`) });
-
-    await t.db.query('DELETE FROM sign_apply_event WHERE id = ?', [deleted.events[1].id]);
-    expect(await check(String(deleted.applicationId))).toEqual({ code: 1, out: expect.stringContaining(`BROKEN at event ${deleted.events[2].id}: its prev_hash is not the hash of the event before it`) });
   });
 
   it('exits 2 for an unknown application or a wrong argument', async () => {
