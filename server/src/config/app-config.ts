@@ -15,6 +15,8 @@ export type SmsConfig =
       templateId: string;
       /** The API's scheme and host[:port], e.g. `https://sms.tencentcloudapi.com` (the SDK calls path `/`). */
       endpoint: string;
+      /** A send not answered within this counts as failed (the SDK takes whole seconds: rounded up). */
+      timeoutMs: number;
     }
   | {
       provider: 'aliyun';
@@ -24,6 +26,8 @@ export type SmsConfig =
       templateCode: string;
       /** The API's scheme and host[:port], e.g. `https://dysmsapi.aliyuncs.com` (the SDK calls path `/`). */
       endpoint: string;
+      /** A send not answered within this counts as failed. */
+      timeoutMs: number;
     };
 
 export type RealnameConfig =

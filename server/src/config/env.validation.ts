@@ -149,6 +149,9 @@ export class EnvironmentVariables {
   @IsOptional() @IsInt() @Min(100) @Max(60000)
   TSA_TIMEOUT_MS?: number;
 
+  @IsOptional() @IsInt() @Min(1000) @Max(60000)
+  SMS_TIMEOUT_MS?: number;
+
   @IsOptional() @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
   LEAPIN_BASE_URL?: string;
   @IsOptional() @IsString() LEAPIN_ACCESS_ID?: string;
@@ -195,7 +198,7 @@ export class EnvironmentVariables {
   SHUTDOWN_TIMEOUT_MS?: number;
 }
 
-const NUMERIC = ['PORT', 'WECHAT_TIMEOUT_MS', 'UPLOAD_MAX_BYTES', 'SESSION_TTL_SECONDS', 'ADMIN_SESSION_TTL_SECONDS', 'TSA_TIMEOUT_MS',
+const NUMERIC = ['PORT', 'WECHAT_TIMEOUT_MS', 'UPLOAD_MAX_BYTES', 'SESSION_TTL_SECONDS', 'ADMIN_SESSION_TTL_SECONDS', 'TSA_TIMEOUT_MS', 'SMS_TIMEOUT_MS',
   'LEAPIN_PULL_INTERVAL_MS', 'BRIDGE_TIMEOUT_MS', 'BRIDGE_BACKOFF_MS', 'BRIDGE_QUEUE_POLL_MS', 'APPROVAL_ENTRY_DATE_PAST_DAYS',
   'APPROVAL_ENTRY_DATE_FUTURE_DAYS', 'SHUTDOWN_TIMEOUT_MS', 'REDIS_CONNECT_TIMEOUT_MS', 'REDIS_COMMAND_TIMEOUT_MS', 'KV_MEMORY_MAX_ENTRIES'] as const;
 

@@ -61,6 +61,12 @@ describe('configuration from the environment', () => {
     expect(problems({ REDIS_COMMAND_TIMEOUT_MS: '0', KV_MEMORY_MAX_ENTRIES: 'many' }).join('\n')).toMatch(/REDIS_COMMAND_TIMEOUT_MS[^]*KV_MEMORY_MAX_ENTRIES/);
   });
 
+  it("bounds the SMS vendor's timeout: 8 s unless set, 1 to 60 s", () => {
+    expect(loadAppConfig(SAFE_PRODUCTION).sms).toMatchObject({ provider: 'aliyun', timeoutMs: 8000 });
+    expect(loadAppConfig({ ...SAFE_PRODUCTION, SMS_TIMEOUT_MS: '3000' }).sms).toMatchObject({ timeoutMs: 3000 });
+    expect(problems({ ...SAFE_PRODUCTION, SMS_TIMEOUT_MS: '500' }).join('\n')).toMatch(/SMS_TIMEOUT_MS/);
+  });
+
   it('reads the database kind from DATABASE_URL', () => {
     expect(loadAppConfig({ ...SAFE_PRODUCTION, DATABASE_URL: 'mysql://u:p@db:3306/shanqian' }).database).toEqual({ type: 'mysql', url: 'mysql://u:p@db:3306/shanqian' });
     expect(loadAppConfig({ ...SAFE_PRODUCTION, DATABASE_URL: 'mariadb://root@127.0.0.1/x' }).database.type).toBe('mariadb');

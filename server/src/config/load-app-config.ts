@@ -13,6 +13,8 @@ export class ConfigurationError extends Error {
 }
 
 const DATA_KEY_FILE = 'data-key';
+/** How long an SMS vendor call may take before the send counts as failed. */
+const DEFAULT_SMS_TIMEOUT_MS = 8000;
 
 /**
  * Validates the environment and builds the typed configuration. Outside production missing values
@@ -188,6 +190,7 @@ function smsConfig(env: EnvironmentVariables, problems: string[]): SmsConfig {
       signName: v.TENCENT_SMS_SIGN_NAME,
       templateId: v.TENCENT_SMS_TEMPLATE_ID,
       endpoint: vendorEndpoint(env, 'TENCENT_SMS_ENDPOINT', 'https://sms.tencentcloudapi.com', problems),
+      timeoutMs: env.SMS_TIMEOUT_MS ?? DEFAULT_SMS_TIMEOUT_MS,
     };
   }
   if (env.SMS_PROVIDER === 'aliyun') {
@@ -199,6 +202,7 @@ function smsConfig(env: EnvironmentVariables, problems: string[]): SmsConfig {
       signName: v.ALIYUN_SMS_SIGN_NAME,
       templateCode: v.ALIYUN_SMS_TEMPLATE_CODE,
       endpoint: vendorEndpoint(env, 'ALIYUN_SMS_ENDPOINT', 'https://dysmsapi.aliyuncs.com', problems),
+      timeoutMs: env.SMS_TIMEOUT_MS ?? DEFAULT_SMS_TIMEOUT_MS,
     };
   }
   return { provider: 'log' };

@@ -1,7 +1,7 @@
 import Dysmsapi, { SendSmsRequest } from '@alicloud/dysmsapi20170525';
 import { Config } from '@alicloud/openapi-client';
 import type { SmsConfig } from '../../config/app-config';
-import { callVendor, SMS_TIMEOUT_MS, SmsSender, SmsVendorError } from './sms-sender';
+import { callVendor, SmsSender, SmsVendorError } from './sms-sender';
 
 type AliyunConfig = Extract<SmsConfig, { provider: 'aliyun' }>;
 
@@ -18,8 +18,8 @@ export class AliyunSmsSender implements SmsSender {
         // The SDK calls protocol + '://' + endpoint + '/' and signs that host, port included.
         endpoint: endpoint.host,
         protocol: endpoint.protocol.slice(0, -1),
-        connectTimeout: SMS_TIMEOUT_MS,
-        readTimeout: SMS_TIMEOUT_MS,
+        connectTimeout: config.timeoutMs,
+        readTimeout: config.timeoutMs,
       }),
     );
   }

@@ -1,6 +1,6 @@
 import { sms } from 'tencentcloud-sdk-nodejs-sms';
 import type { SmsConfig } from '../../config/app-config';
-import { callVendor, SMS_CODE_MINUTES, SMS_TIMEOUT_MS, SmsSender, SmsVendorError } from './sms-sender';
+import { callVendor, SMS_CODE_MINUTES, SmsSender, SmsVendorError } from './sms-sender';
 
 type TencentConfig = Extract<SmsConfig, { provider: 'tencent' }>;
 
@@ -14,7 +14,7 @@ export class TencentSmsSender implements SmsSender {
       credential: { secretId: config.secretId, secretKey: config.secretKey },
       region: config.region,
       // The SDK calls protocol + endpoint + '/', and signs for the service named by the host's first label.
-      profile: { httpProfile: { endpoint: endpoint.host, protocol: `${endpoint.protocol}//`, reqTimeout: Math.ceil(SMS_TIMEOUT_MS / 1000) } },
+      profile: { httpProfile: { endpoint: endpoint.host, protocol: `${endpoint.protocol}//`, reqTimeout: Math.ceil(config.timeoutMs / 1000) } },
     });
   }
 
