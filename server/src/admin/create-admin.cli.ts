@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline/promises';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../app.module';
 import { AppException } from '../common/app.exception';
-import { loadAppConfig } from '../config/load-app-config';
+import { loadAppConfig, passwordProblem } from '../config/load-app-config';
 import { AdminAuthService } from './admin-auth.service';
 
 /**
@@ -18,6 +18,12 @@ async function main(): Promise<void> {
     process.exit(64);
   }
   const password = process.env.ADMIN_PASSWORD ?? (await readLine('password: '));
+  // The service checks it too; here it is refused before the whole application boots for nothing.
+  const weak = passwordProblem(password);
+  if (weak) {
+    console.error(weak);
+    process.exit(65);
+  }
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(loadAppConfig(process.env)), { logger: ['error', 'warn'] });
   try {
     const admin = await app.get(AdminAuthService).createSuperAdmin(username, password);
