@@ -135,8 +135,9 @@ describe('PartnerClient', () => {
     const client = new PartnerClient({ ...OPTIONS, perSecond: 20 });
     const starts: number[] = [];
     await Promise.all(Array.from({ length: 3 }, () => get(client, '/thing', () => starts.push(Date.now()))));
-    // Read a moment after the limiter read it: a millisecond boundary may fall between.
-    expect(starts[2] - starts[0]).toBeGreaterThanOrEqual(99);
+    // Read after the limiter granted each start: on a busy machine the first reading can come a few
+    // milliseconds late (seen: 97), so the bound leaves room; unlimited, the three start together.
+    expect(starts[2] - starts[0]).toBeGreaterThanOrEqual(90);
   });
 
   it('lets errors of our own through unchanged', async () => {
