@@ -8,7 +8,7 @@ const expressPath = (openApiPath: string) => openApiPath.replace(/\{([^}]+)\}/g,
 describe('OpenAPI at /openapi.json and its page at /docs', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ API_DOCS: '1' });
   });
   afterAll(() => t.close());
 

@@ -96,6 +96,8 @@ export async function startTestApp(env: Record<string, string> = {}, storage?: T
     LOG_LEVEL: 'info',
     ADMIN_BOOTSTRAP_USERNAME: TEST_SUPER_ADMIN.username,
     ADMIN_BOOTSTRAP_PASSWORD: TEST_SUPER_ADMIN.password,
+    // The OpenAPI document is tested on its own (api-docs.e2e-spec.ts); other apps skip loading swagger.
+    API_DOCS: '0',
     SIGN_CA_P12_PATH: ca.p12Path,
     SIGN_CA_P12_PASSWORD: ca.password,
     ...(TEST_DB === 'mariadb' ? { DATABASE_URL: `${MARIADB_ROOT}/${dbName}` } : {}),
