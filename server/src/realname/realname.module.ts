@@ -9,7 +9,6 @@ import { REALNAME_PROVIDER, RealnameProvider } from './realname-provider';
 import { RealnameCheckRepository } from './realname-check.repository';
 import { RealnameController } from './realname.controller';
 import { RealnameService } from './realname.service';
-import { TencentRealnameProvider } from './tencent-realname.provider';
 
 @Module({
   imports: [ApplicationsModule, AuthModule, EmployeeModule, UploadModule],
@@ -21,9 +20,15 @@ import { TencentRealnameProvider } from './tencent-realname.provider';
       provide: REALNAME_PROVIDER,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig): RealnameProvider =>
-        config.realname.provider === 'tencent' ? new TencentRealnameProvider(config.realname) : new LocalRealnameProvider(),
+        config.realname.provider === 'tencent' ? tencentProvider(config.realname) : new LocalRealnameProvider(),
     },
   ],
   exports: [RealnameService],
 })
 export class RealnameModule {}
+
+/** A vendor's SDK is loaded only when it is the configured one: each costs 0.1-0.3 s of start-up. */
+function tencentProvider(config: Extract<AppConfig['realname'], { provider: 'tencent' }>): RealnameProvider {
+  const { TencentRealnameProvider } = require('./tencent-realname.provider') as typeof import('./tencent-realname.provider');
+  return new TencentRealnameProvider(config);
+}
