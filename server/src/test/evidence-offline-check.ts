@@ -35,6 +35,7 @@ export async function checkEvidenceOffline(zip: Buffer, signedSha256: string): P
 
     expect(of('sha256sum contract.pdf')).toEqual([`${signedSha256}  contract.pdf\n`]);
     expect(evidence.files.signed_sha256).toBe(signedSha256);
+    expect(evidence.seal_authorization).toMatchObject({ authorized: true, by: expect.any(String), at: expect.any(String) });
     expect(of('pdfsig').join('').match(/Signature is Valid\./g)).toHaveLength(2);
     expect(of('openssl verify')).toEqual(['certificates/worker.pem: OK\n', 'certificates/employer.pem: OK\n']);
     expect(of('(head -c')).toEqual([`${evidence.time_stamp.imprint_sha256}  -\n`]);

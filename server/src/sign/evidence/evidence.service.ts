@@ -9,6 +9,7 @@ import { sha256Hex } from '../../common/crypto/secrets.service';
 import { maskIdNumber, maskPhone } from '../../common/mask';
 import { EmployeeService } from '../../employee/employee.service';
 import { RealnameService } from '../../realname/realname.service';
+import { SealService } from '../../seals/seal.service';
 import { UploadService } from '../../upload/upload.service';
 import { ContractDocument } from '../contract-document.entity';
 import { ContractDocumentRepository } from '../contract-document.repository';
@@ -27,6 +28,7 @@ export class EvidenceService {
     private readonly applications: ApplicationsService,
     private readonly employees: EmployeeService,
     private readonly realname: RealnameService,
+    private readonly seals: SealService,
     private readonly documents: ContractDocumentRepository,
     private readonly uploads: UploadService,
   ) {}
@@ -44,10 +46,11 @@ export class EvidenceService {
     const signedSha256 = sha256Hex(signedPdf);
     const signatures = await inspectSignatures(signedPdf);
     const timestamp = timestampOf(document, signatures.find((s) => s.role === 'timestamp'), signedPdf);
-    const [events, chain, checks] = await Promise.all([
+    const [events, chain, checks, seal] = await Promise.all([
       this.applications.evidenceEvents(application.id),
       this.applications.checkEventChain(application.id),
       this.realname.recentChecks(employee.id),
+      this.seals.describe(application.companyId),
     ]);
     const intent = events.filter((e) => e.event === 'intent_confirmed').pop();
     const certificate = (pem: string, file: string) => {
@@ -72,6 +75,8 @@ export class EvidenceService {
       event_chain: { ok: chain.ok, head: chain.head, events: chain.events, head_on_audit_page: document.eventChainHead, broken_at: chain.brokenAt ?? null },
       events,
       realname_checks: checks.map((c) => ({ provider: c.provider, outcome: c.outcome, with_selfie: c.with_selfie, request_id: c.request_id, reason: c.reason, ip: c.ip, checked_at: c.created_at })),
+      // The employer's seal is automatic under this authorization (its history is in the audit log).
+      seal_authorization: { authorized: seal.authorized, by: seal.authorized_by_name, at: seal.authorized_at, ip: seal.authorized_ip },
       intent_confirmation: intent ? { confirmed_at: intent.created_at, phone_masked: (intent.detail as { phone?: string } | null)?.phone ?? null } : null,
       files: { template_sha256: document.templateSha256, filled_sha256: document.filledSha256, signed_sha256: signedSha256 },
       signatures: signatures.map((s) => ({
