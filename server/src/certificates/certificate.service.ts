@@ -193,6 +193,10 @@ export class CertificateService implements OnModuleInit {
         targetId: companyId,
         detail: { certificate_id: stored.id, subject: oneLine(contents.certificate.subject), issuer: oneLine(contents.certificate.issuer), serial: row.serial, fingerprint_sha256: row.fingerprintSha256, replaced: previous?.id ?? null },
       }, manager);
+    }).catch((error: unknown) => {
+      // Two uploads at once: the unique active_for lets one become the company's certificate, the other is told.
+      if (isUniqueViolation(error)) throw new AppException(ErrorCode.RecordDuplicate, '该用人单位的证书刚被另一次上传替换，请刷新后确认是否需要重新上传');
+      throw error;
     });
     return this.companyCertificateInfo(companyId);
   }

@@ -142,6 +142,13 @@ describe('company and event certificates', () => {
     expect(signer.certificate.fingerprint256.replace(/:/g, '').toLowerCase()).toBe(uploaded.fingerprint_sha256);
     expect(signer.chain.map((c) => c.fingerprint256)).toEqual([licensedCaCertificate.fingerprint256]);
     expect(await certificates.isPlatformTrusted(signer.certificate.raw)).toBe(true);
+
+    // Two uploads at the same moment: each answers 200 or a clean 409, and one certificate is active.
+    const racing = await Promise.all([1, 2].map(() => upload(superAdmin, valid, 'p12-pass')));
+    expect(racing.map((r) => r.status).filter((status) => status !== 200 && status !== 409)).toEqual([]);
+    expect(racing.some((r) => r.status === 200)).toBe(true);
+    for (const lost of racing.filter((r) => r.status === 409)) expect(lost.body.status).toBe(ErrorCode.RecordDuplicate);
+    expect((await rows()).filter((row) => row.activeFor === '*')).toHaveLength(1);
   });
 
   it('refuses to sign with an uploaded certificate that cannot be opened or has expired (409), until it is removed', async () => {
