@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import { AdminPrincipal, CurrentAdmin } from '../admin/admin-route.decorator';
 import { RawResponse } from '../common/envelope';
 import { IdParam } from '../common/id-param';
-import { evidenceFile } from '../sign/signing.controller';
+import { evidenceFile } from '../sign/evidence/evidence.service';
 import { publicBaseUrl } from '../common/public-url';
 import { Ctx, RequestContext } from '../common/request-context';
 import { APP_CONFIG, AppConfig } from '../config/app-config';

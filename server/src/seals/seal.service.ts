@@ -10,7 +10,7 @@ import { AppException } from '../common/app.exception';
 import { Clock, CLOCK } from '../common/clock';
 import { TransactionRunner } from '../database/transaction-runner';
 import { UploadService } from '../upload/upload.service';
-import { SealKind } from './company-seal.entity';
+import { CompanySeal, SealKind } from './company-seal.entity';
 import { CompanySealRepository, SealChanges } from './company-seal.repository';
 import { renderSealPdf, renderSealPng, SealArtwork } from './seal-artwork';
 import { assertSealPng } from './seal-png';
@@ -111,16 +111,25 @@ export class SealService {
   /** 409 SealNotAuthorized naming the company, unless a super admin has authorized it to seal. */
   async assertAuthorized(companyId: number): Promise<void> {
     if (await this.isAuthorized(companyId)) return;
-    const name = (await this.catalog.company(companyId))?.companyName ?? String(companyId);
-    throw new AppException(ErrorCode.SealNotAuthorized, `用人单位「${name}」尚未授权自动盖章，请超级管理员先完成盖章授权`);
+    throw notAuthorized((await this.catalog.company(companyId))?.companyName ?? String(companyId));
   }
 
-  /** What the company seals with now: for the previews and for sealing a contract (sealAppearance). */
+  /** What the company seals with now, for the previews. */
   async artworkFor(companyId: number): Promise<SealArtwork> {
     const company = await this.company(companyId);
-    const seal = await this.seals.find(companyId);
+    return this.artworkOf(company.companyName, await this.seals.find(companyId));
+  }
+
+  /** What seals one contract: the company's artwork, refused like an approval (409) unless it is authorized; one read of its seal. */
+  async artworkToSeal(company: { id: number; companyName: string }): Promise<SealArtwork> {
+    const seal = await this.seals.find(company.id);
+    if (seal?.authorized !== true) throw notAuthorized(company.companyName);
+    return this.artworkOf(company.companyName, seal);
+  }
+
+  private async artworkOf(companyName: string, seal: CompanySeal | null): Promise<SealArtwork> {
     if (seal?.kind === 'uploaded' && seal.pngStorageKey) return { kind: 'uploaded', png: await this.uploads.read(seal.pngStorageKey) };
-    return { kind: 'generated', companyName: company.companyName, bottomText: seal?.bottomText ?? null };
+    return { kind: 'generated', companyName, bottomText: seal?.bottomText ?? null };
   }
 
   /** The seal's change and its audit entry, both or neither. */
@@ -137,3 +146,6 @@ export class SealService {
     return company;
   }
 }
+
+const notAuthorized = (companyName: string): AppException =>
+  new AppException(ErrorCode.SealNotAuthorized, `用人单位「${companyName}」尚未授权自动盖章，请超级管理员先完成盖章授权`);

@@ -7,7 +7,7 @@ import { SealService } from './seal.service';
 
 /**
  * Company seals and the authorization to seal (/admin/companies/:id/seal*). SealService is what the
- * approval checks (assertAuthorized) and what signing seals with (artworkFor, then sealAppearance).
+ * approval checks (assertAuthorized) and what signing seals with (artworkToSeal, then sealAppearance).
  * UploadModule stores uploaded seals and brings the multer setup; AdminModule (global) the password
  * check and the audit log.
  */

@@ -12,6 +12,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { UploadErrorsInterceptor } from '../upload/upload-errors.interceptor';
 import { SignContractDto } from './dto/sign-contract.dto';
 import { assertSignaturePng } from './signature-image';
+import { evidenceFile } from './evidence/evidence.service';
 import { SigningService } from './signing.service';
 
 @Controller()
@@ -60,9 +61,4 @@ export class SigningController {
   verify(@UploadedFile() file: Express.Multer.File | undefined): Promise<DocumentVerificationResponse> {
     return this.signing.verify(file);
   }
-}
-
-/** An evidence package as a download (HR's route answers it the same way). */
-export function evidenceFile({ filename, zip }: { filename: string; zip: Buffer }): StreamableFile {
-  return new StreamableFile(zip, { type: 'application/zip', disposition: `attachment; filename="${filename}"` });
 }

@@ -119,9 +119,8 @@ export class SigningService {
   /** The employer's authorization, seal and certificate, and the worker's event certificate for this signing. */
   private async parties({ application, employee }: SigningContext): Promise<SigningParties> {
     const company = application.company!;
-    await this.seals.assertAuthorized(company.id);
+    const seal = await this.seals.artworkToSeal(company);
     const employer = await this.certificates.companySigner(company, application.contract!.contractBody);
-    const seal = await this.seals.artworkFor(company.id);
     const worker = await this.certificates.issueEventCertificate({ name: employee.realName, idNumber: this.employees.idNumberOf(employee) });
     return { worker, employer, seal };
   }

@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, StreamableFile } from '@nestjs/common';
 import { ErrorCode } from '@shanqian/shared';
 import { ApplicationsService } from '../../applications/applications.service';
 import { SignApplication } from '../../applications/sign-application.entity';
@@ -106,6 +106,11 @@ export class EvidenceService {
     });
     return { filename: `${no}-evidence.zip`, zip };
   }
+}
+
+/** An evidence package as a download, the worker's route and HR's alike. */
+export function evidenceFile({ filename, zip }: { filename: string; zip: Buffer }): StreamableFile {
+  return new StreamableFile(zip, { type: 'application/zip', disposition: `attachment; filename="${filename}"` });
 }
 
 /** The stored token of the document time stamp with what the package needs to recompute its imprint from the PDF alone. */
