@@ -3,3 +3,4 @@ export * from './envelope';
 export * from './enums';
 export * from './error-codes';
 export * from './headers';
+export * from './admin';

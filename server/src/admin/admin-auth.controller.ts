@@ -1,7 +1,8 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { Public } from '../auth/public.decorator';
 import { Ctx, RequestContext } from '../common/request-context';
-import { AdminAuthService, AdminLoginResult } from './admin-auth.service';
+import { AdminLoginResponse } from '@shanqian/shared';
+import { AdminAuthService } from './admin-auth.service';
 import { AdminPrincipal, CurrentAdmin } from './admin-route.decorator';
 import { AdminLoginDto, ChangePasswordDto } from './dto/admin-login.dto';
 
@@ -12,7 +13,7 @@ export class AdminAuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  login(@Body() body: AdminLoginDto, @Ctx() context: RequestContext): Promise<AdminLoginResult> {
+  login(@Body() body: AdminLoginDto, @Ctx() context: RequestContext): Promise<AdminLoginResponse> {
     return this.auth.login(body.username, body.password, context.ip);
   }
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { EnabledFlag, ErrorCode } from '@shanqian/shared';
+import { AdminLoginResponse, EnabledFlag, ErrorCode } from '@shanqian/shared';
 import { AppException } from '../common/app.exception';
 import { sha256Hex } from '../common/crypto/secrets.service';
 import { KV_STORE, KvStore } from '../common/kv/kv-store';
@@ -10,7 +10,7 @@ import { passwordProblem } from '../config/load-app-config';
 import { isUniqueViolation } from '../database/query-errors';
 import { TransactionRunner } from '../database/transaction-runner';
 import { AdminPrincipal } from './admin-route.decorator';
-import { AdminRole, AdminUser, normalizeUsername } from './admin-user.entity';
+import { AdminUser, normalizeUsername } from './admin-user.entity';
 import { AdminUserRepository } from './admin-user.repository';
 import { AuditLogService } from './audit-log.service';
 import { hashPassword, verifyPassword } from './password-hasher';
@@ -20,10 +20,6 @@ export const ADMIN_LOGIN_LIMITS = { perUsername: 10, perIp: 30, windowMs: 15 * 6
 
 const LOGIN_LIMIT_MESSAGE = '登录尝试过于频繁，请 15 分钟后再试';
 
-export interface AdminLoginResult {
-  token: string;
-  admin: { id: number; username: string; name: string | null; role: AdminRole };
-}
 
 @Injectable()
 export class AdminAuthService implements OnApplicationBootstrap {
@@ -61,7 +57,7 @@ export class AdminAuthService implements OnApplicationBootstrap {
     }
   }
 
-  async login(username: string, password: string, ip: string): Promise<AdminLoginResult> {
+  async login(username: string, password: string, ip: string): Promise<AdminLoginResponse> {
     await takeQuota(this.store, { key: `admin-login:ip:${ip}`, limit: ADMIN_LOGIN_LIMITS.perIp, windowMs: ADMIN_LOGIN_LIMITS.windowMs }, ErrorCode.RateLimited, LOGIN_LIMIT_MESSAGE);
     const userKey = await this.countPasswordAttempt(username);
 

@@ -1,8 +1,8 @@
-import { EnabledFlag } from '@shanqian/shared';
+import { AdminRole, EnabledFlag } from '@shanqian/shared';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { Timestamped } from '../database/timestamped.entity';
 
-export type AdminRole = 'super' | 'hr';
+export type { AdminRole };
 
 /**
  * User names are case-insensitive on every database: they are stored, and looked up, in lower case,

@@ -110,6 +110,8 @@ export interface AppConfig {
   /** Browser origins that may call the API with credentials (CORS), as browsers send them: `scheme://host[:port]`, or `scheme://host:*` for any port. */
   corsOrigins: string[];
   dataDir: string;
+  /** The HR console's built files (admin-web/dist), served at /console/; null: no console, the API alone. */
+  consoleDir: string | null;
   database: DatabaseConfig;
   redisUrl: string | null;
   redisKeyPrefix: string;

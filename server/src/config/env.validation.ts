@@ -37,6 +37,9 @@ export class EnvironmentVariables {
   @IsOptional() @IsString()
   DATA_DIR?: string;
 
+  @IsOptional() @IsString()
+  CONSOLE_DIR?: string;
+
   @IsOptional() @Matches(/^(mysql|mariadb):\/\/[^/]+\/[A-Za-z0-9_$-]+(\?.*)?$/, {
     message: 'DATABASE_URL must look like mysql://user:pass@host:3306/db or mariadb://…',
   })

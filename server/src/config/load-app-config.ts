@@ -51,6 +51,7 @@ export function loadAppConfig(raw: Record<string, string | undefined> = process.
   const approval = approvalConfig(env, problems);
   const corsOrigins = corsOriginList(env, production, problems);
   const storage = storageConfig(env, dataDir, problems);
+  const consoleDir = consoleDirectory(env, problems);
   if (problems.length) throw new ConfigurationError(problems);
 
   return {
@@ -60,6 +61,7 @@ export function loadAppConfig(raw: Record<string, string | undefined> = process.
     trustProxy: !env.TRUST_PROXY ? false : /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY,
     corsOrigins,
     dataDir,
+    consoleDir,
     database: databaseConfig(env, dataDir),
     redisUrl: env.REDIS_URL ?? null,
     redisKeyPrefix: env.REDIS_KEY_PREFIX ?? 'shanqian:',
@@ -97,6 +99,17 @@ export function loadAppConfig(raw: Record<string, string | undefined> = process.
     bridges,
     approval,
   };
+}
+
+/** Where `npm run build` puts the console: admin-web/dist, three folders up from this file in src/ and in dist/ alike. */
+const BUILT_CONSOLE = resolve(__dirname, '../../../admin-web/dist');
+
+/** CONSOLE_DIR must hold a built console; unset, the repository's build when there is one (the API runs without it). */
+function consoleDirectory(env: EnvironmentVariables, problems: string[]): string | null {
+  const dir = env.CONSOLE_DIR ? resolve(env.CONSOLE_DIR) : BUILT_CONSOLE;
+  if (existsSync(join(dir, 'index.html'))) return dir;
+  if (env.CONSOLE_DIR) problems.push(`CONSOLE_DIR: no index.html in ${dir} (build the console with npm run build)`);
+  return null;
 }
 
 /**

@@ -1,0 +1,4 @@
+// Placeholder until its page lands (issue 12, this session).
+export default function Page() {
+  return <p>contracts-page</p>;
+}

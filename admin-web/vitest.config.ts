@@ -1,0 +1,35 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+const shared = fileURLToPath(new URL('../shared/src/index.ts', import.meta.url));
+
+/**
+ * Two projects: the components in jsdom (fast, no server), and the browser specs, which start the
+ * built server as `npm start` does and drive Debian's Chromium through playwright-core.
+ */
+export default defineConfig({
+  plugins: [react()],
+  resolve: { alias: { '@shanqian/shared': shared } },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: 'components', environment: 'jsdom', include: ['src/**/*.test.{ts,tsx}'], setupFiles: ['./src/test/setup.ts'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          environment: 'node',
+          include: ['e2e/**/*.e2e.ts'],
+          // One server and one browser for every spec file, which run one after another.
+          globalSetup: ['./e2e/support/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
