@@ -1,6 +1,6 @@
 import { createPrivateKey, KeyObject, X509Certificate } from 'node:crypto';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { ErrorCode } from '@shanqian/shared';
+import { type CompanyCertificates, ErrorCode } from '@shanqian/shared';
 import { AdminPrincipal } from '../admin/admin-route.decorator';
 import { AuditLogService } from '../admin/audit-log.service';
 import { CatalogRepository } from '../catalog/catalog.repository';
@@ -22,29 +22,6 @@ export interface IssuedSigner {
   certificate: X509Certificate;
   /** The issuers, up to the root. */
   chain: X509Certificate[];
-}
-
-/** One of a company's active certificates, as the back office shows it. */
-export interface CertificateInfo {
-  id: number;
-  source: CertificateSource;
-  /** The contracting entity a generated certificate names; null for an uploaded one (it signs for all). */
-  contract_body: string | null;
-  /** Whether it signs now: an uploaded certificate wins over the generated ones. */
-  in_use: boolean;
-  /** e.g. `CN=某某劳务有限公司, O=某某集团`. */
-  subject: string;
-  issuer: string;
-  /** Hex. */
-  serial: string;
-  fingerprint_sha256: string;
-  not_before: Date;
-  not_after: Date;
-}
-
-export interface CompanyCertificateInfo {
-  company_id: number;
-  certificates: CertificateInfo[];
 }
 
 const DAY_MS = 24 * 3600_000;
@@ -149,7 +126,7 @@ export class CertificateService implements OnModuleInit {
     return this.ca.issued(certificate) || this.certificates.existsWithFingerprint(sha256Hex(certificate.raw));
   }
 
-  async companyCertificateInfo(companyId: number): Promise<CompanyCertificateInfo> {
+  async companyCertificateInfo(companyId: number): Promise<CompanyCertificates> {
     await this.company(companyId);
     const rows = await this.certificates.allActive(companyId);
     const uploaded = rows.some((row) => row.source === 'uploaded');
@@ -166,8 +143,8 @@ export class CertificateService implements OnModuleInit {
           issuer: oneLine(certificate.issuer),
           serial: row.serial,
           fingerprint_sha256: row.fingerprintSha256,
-          not_before: row.notBefore,
-          not_after: row.notAfter,
+          not_before: row.notBefore.toISOString(),
+          not_after: row.notAfter.toISOString(),
         };
       }),
     };
@@ -178,7 +155,7 @@ export class CertificateService implements OnModuleInit {
    * its certificate, valid now, for signatures, not a CA), stored encrypted; it replaces any
    * earlier upload and signs for every contracting entity. Nothing is written if a check fails.
    */
-  async upload(companyId: number, file: Buffer, password: string, admin: AdminPrincipal, ip: string): Promise<CompanyCertificateInfo> {
+  async upload(companyId: number, file: Buffer, password: string, admin: AdminPrincipal, ip: string): Promise<CompanyCertificates> {
     await this.company(companyId);
     if (file.length > UPLOAD_MAX_BYTES) throw new AppException(ErrorCode.UploadTooLarge, '证书文件过大，不能超过 64 KB');
     const contents = this.checkUpload(file, password);
@@ -202,7 +179,7 @@ export class CertificateService implements OnModuleInit {
   }
 
   /** DELETE /admin/companies/:id/certificate: back to the platform-issued certificates (the uploaded row is kept, inactive). */
-  async removeUpload(companyId: number, admin: AdminPrincipal, ip: string): Promise<CompanyCertificateInfo> {
+  async removeUpload(companyId: number, admin: AdminPrincipal, ip: string): Promise<CompanyCertificates> {
     await this.company(companyId);
     await this.transactions.run(async (manager) => {
       const uploaded = await this.certificates.active(companyId, EVERY_CONTRACT_BODY);

@@ -1,12 +1,12 @@
 import { Body, Controller, Delete, Get, Put, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ErrorCode } from '@shanqian/shared';
+import { type CompanyCertificates, ErrorCode } from '@shanqian/shared';
 import { AdminPrincipal, AdminRoles, CurrentAdmin } from '../admin/admin-route.decorator';
 import { AppException } from '../common/app.exception';
 import { IdParam } from '../common/id-param';
 import { Ctx, RequestContext } from '../common/request-context';
 import { UploadErrorsInterceptor } from '../upload/upload-errors.interceptor';
-import { CertificateService, CompanyCertificateInfo } from './certificate.service';
+import { CertificateService } from './certificate.service';
 import { CertificateUploadDto } from './certificate-upload.dto';
 
 /** A company's signing certificates: a super admin's business only (a P12 carries a key that signs for the company). */
@@ -16,7 +16,7 @@ export class CompanyCertificateController {
   constructor(private readonly certificates: CertificateService) {}
 
   @Get()
-  info(@IdParam() id: number): Promise<CompanyCertificateInfo> {
+  info(@IdParam() id: number): Promise<CompanyCertificates> {
     return this.certificates.companyCertificateInfo(id);
   }
 
@@ -29,13 +29,13 @@ export class CompanyCertificateController {
     @UploadedFile() file: Express.Multer.File | undefined,
     @CurrentAdmin() admin: AdminPrincipal,
     @Ctx() context: RequestContext,
-  ): Promise<CompanyCertificateInfo> {
+  ): Promise<CompanyCertificates> {
     if (!file) throw new AppException(ErrorCode.UploadMissing, '请在字段 file 中上传 PKCS#12 证书文件');
     return this.certificates.upload(id, file.buffer, body.password ?? '', admin, context.ip);
   }
 
   @Delete()
-  remove(@IdParam() id: number, @CurrentAdmin() admin: AdminPrincipal, @Ctx() context: RequestContext): Promise<CompanyCertificateInfo> {
+  remove(@IdParam() id: number, @CurrentAdmin() admin: AdminPrincipal, @Ctx() context: RequestContext): Promise<CompanyCertificates> {
     return this.certificates.removeUpload(id, admin, context.ip);
   }
 }

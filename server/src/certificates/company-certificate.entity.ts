@@ -1,7 +1,8 @@
+import type { CertificateSource } from '@shanqian/shared';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { Timestamped } from '../database/timestamped.entity';
 
-export type CertificateSource = 'generated' | 'uploaded';
+export type { CertificateSource };
 
 /** `active_for` of a company's uploaded certificate: it signs for every contracting entity of the company. */
 export const EVERY_CONTRACT_BODY = '*';

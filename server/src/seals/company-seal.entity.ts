@@ -1,7 +1,8 @@
+import type { SealKind } from '@shanqian/shared';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Timestamped } from '../database/timestamped.entity';
 
-export type SealKind = 'generated' | 'uploaded';
+export type { SealKind };
 
 /**
  * A company's seal and its authorization to seal automatically. No row means the generated seal

@@ -1,3 +1,4 @@
+import type { CompanySealRow } from '@shanqian/shared';
 import { Body, Controller, Get, HttpCode, Post, Put, Query, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { AdminPrincipal, AdminRoles, CurrentAdmin } from '../admin/admin-route.decorator';
 import { UploadErrorsWhenMultipartInterceptor } from '../admin/contracts/optional-upload.interceptor';
@@ -6,7 +7,7 @@ import { RawResponse } from '../common/envelope';
 import { IdParam } from '../common/id-param';
 import { Ctx, RequestContext } from '../common/request-context';
 import { SealAuthorizationDto, SealDto, SealPreviewQueryDto } from './seal.dto';
-import { SealRow, SealService } from './seal.service';
+import { SealService } from './seal.service';
 import { SealFileInterceptor } from './seal-upload.interceptor';
 
 /** A company's seal and its authorization to seal: super admins only, as both bind the company. */
@@ -16,7 +17,7 @@ export class SealAdminController {
   constructor(private readonly seals: SealService) {}
 
   @Get('seal')
-  describe(@IdParam() id: number): Promise<SealRow> {
+  describe(@IdParam() id: number): Promise<CompanySealRow> {
     return this.seals.describe(id);
   }
 
@@ -36,7 +37,7 @@ export class SealAdminController {
     @UploadedFile() file: Express.Multer.File | undefined,
     @CurrentAdmin() admin: AdminPrincipal,
     @Ctx() context: RequestContext,
-  ): Promise<SealRow> {
+  ): Promise<CompanySealRow> {
     if (file) return this.seals.useUploaded(id, file, admin, context.ip);
     if (body.kind === 'generated') return this.seals.useGenerated(id, body.bottom_text ?? null, admin, context.ip);
     throw AppException.invalid('file', '请在字段 file 中上传 PNG 印章图片，或以 kind=generated 恢复系统生成的印章');
@@ -44,7 +45,7 @@ export class SealAdminController {
 
   @Post('seal-authorization')
   @HttpCode(200)
-  authorize(@IdParam() id: number, @Body() body: SealAuthorizationDto, @CurrentAdmin() admin: AdminPrincipal, @Ctx() context: RequestContext): Promise<SealRow> {
+  authorize(@IdParam() id: number, @Body() body: SealAuthorizationDto, @CurrentAdmin() admin: AdminPrincipal, @Ctx() context: RequestContext): Promise<CompanySealRow> {
     return this.seals.setAuthorization(id, body.enabled, body.password, admin, context.ip);
   }
 }

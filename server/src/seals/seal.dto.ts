@@ -1,3 +1,4 @@
+import type { SealAuthorizationRequest } from '@shanqian/shared';
 import { IsDefined } from 'class-validator';
 import { OptionalText, RequiredText } from '../common/form-fields';
 import { OptionalBool } from '../admin/records/admin-fields';
@@ -13,7 +14,7 @@ export class SealPreviewQueryDto {
   @OptionalText(3, { regex: /^(png|pdf)$/, message: '应为 png 或 pdf' }) format?: 'png' | 'pdf' | null;
 }
 
-export class SealAuthorizationDto {
+export class SealAuthorizationDto implements SealAuthorizationRequest {
   @IsDefined({ message: '不能为空' })
   @OptionalBool()
   enabled!: boolean;

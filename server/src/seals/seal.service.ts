@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ErrorCode } from '@shanqian/shared';
+import { type CompanySealRow, ErrorCode } from '@shanqian/shared';
 import { AdminAuthService } from '../admin/admin-auth.service';
 import { AdminPrincipal } from '../admin/admin-route.decorator';
 import { AdminUserRepository } from '../admin/admin-user.repository';
@@ -10,26 +10,10 @@ import { AppException } from '../common/app.exception';
 import { Clock, CLOCK } from '../common/clock';
 import { TransactionRunner } from '../database/transaction-runner';
 import { UploadService } from '../upload/upload.service';
-import { CompanySeal, SealKind } from './company-seal.entity';
+import { CompanySeal } from './company-seal.entity';
 import { CompanySealRepository, SealChanges } from './company-seal.repository';
 import { renderSealPdf, renderSealPng, SealArtwork } from './seal-artwork';
 import { assertSealPng } from './seal-png';
-
-export interface SealRow {
-  company_id: number;
-  company_name: string;
-  kind: SealKind;
-  bottom_text: string | null;
-  authorized: boolean;
-  /** The super admin who last granted or revoked the authorization, when and from which address. */
-  authorized_by: number | null;
-  authorized_by_name: string | null;
-  authorized_at: Date | null;
-  authorized_ip: string | null;
-  /** Answered with the same Bearer session, as the bytes (image/png, application/pdf). */
-  preview_png_url: string;
-  preview_pdf_url: string;
-}
 
 export type SealPreview = { bytes: Buffer; type: 'image/png' | 'application/pdf' };
 
@@ -51,7 +35,7 @@ export class SealService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async describe(companyId: number): Promise<SealRow> {
+  async describe(companyId: number): Promise<CompanySealRow> {
     const company = await this.company(companyId);
     const seal = await this.seals.find(companyId);
     const by = seal?.authorizedBy ? await this.adminUsers.findById(seal.authorizedBy) : null;
@@ -64,7 +48,7 @@ export class SealService {
       authorized: seal?.authorized ?? false,
       authorized_by: seal?.authorizedBy ?? null,
       authorized_by_name: by ? (by.name ?? by.username) : null,
-      authorized_at: seal?.authorizedAt ?? null,
+      authorized_at: seal?.authorizedAt?.toISOString() ?? null,
       authorized_ip: seal?.authorizedIp ?? null,
       preview_png_url: `${preview}png`,
       preview_pdf_url: `${preview}pdf`,
@@ -77,7 +61,7 @@ export class SealService {
   }
 
   /** The uploaded PNG becomes the company's seal; the bytes are checked before anything is stored. */
-  async useUploaded(companyId: number, file: Express.Multer.File, admin: AdminPrincipal, ip: string): Promise<SealRow> {
+  async useUploaded(companyId: number, file: Express.Multer.File, admin: AdminPrincipal, ip: string): Promise<CompanySealRow> {
     await this.company(companyId);
     const png = await assertSealPng(file.buffer);
     await this.uploads.storeThen([{ bytes: png, mime: 'image/png', ownerUserId: null }], ([stored]) =>
@@ -86,14 +70,14 @@ export class SealService {
     return this.describe(companyId);
   }
 
-  async useGenerated(companyId: number, bottomText: string | null, admin: AdminPrincipal, ip: string): Promise<SealRow> {
+  async useGenerated(companyId: number, bottomText: string | null, admin: AdminPrincipal, ip: string): Promise<CompanySealRow> {
     await this.company(companyId);
     await this.write(companyId, { kind: 'generated', bottomText }, admin, ip, { action: 'company_seal.generate', detail: { bottom_text: bottomText } });
     return this.describe(companyId);
   }
 
   /** Grants or revokes automatic sealing, once the acting super admin has typed their password again. */
-  async setAuthorization(companyId: number, enabled: boolean, password: string, admin: AdminPrincipal, ip: string): Promise<SealRow> {
+  async setAuthorization(companyId: number, enabled: boolean, password: string, admin: AdminPrincipal, ip: string): Promise<CompanySealRow> {
     await this.company(companyId);
     await this.adminAuth.confirmPassword(admin, password);
     const at = new Date(this.clock.now());

@@ -1,32 +1,8 @@
-import { EnabledFlag } from '@shanqian/shared';
+import type { CompanyRow, DictRow, WorkPositionRow } from '@shanqian/shared';
 import { Company } from '../../catalog/company.entity';
 import { DictionaryEntry } from '../../catalog/dictionary-entry.entity';
 import { WorkPosition } from '../../catalog/work-position.entity';
 import { CatalogResource } from './catalog-admin.service';
-
-export interface CompanyRow {
-  id: number;
-  company_name: string;
-  status: EnabledFlag;
-  created_at: Date;
-  updated_at: Date;
-}
-
-export interface WorkPositionRow {
-  id: number;
-  name: string;
-  sort: number;
-  status: EnabledFlag;
-}
-
-export interface DictRow {
-  id: number;
-  dict_item: string;
-  dict_key: string;
-  dict_value: string;
-  sort: number;
-  status: EnabledFlag;
-}
 
 export const COMPANIES: CatalogResource<Company, CompanyRow> = {
   entity: Company,
@@ -36,7 +12,7 @@ export const COMPANIES: CatalogResource<Company, CompanyRow> = {
   unique: [{ fields: ['companyName'], message: (row) => `用人单位「${row.companyName}」已存在`, unindexed: true }],
   keywordColumns: ['r.company_name'],
   order: [['r.id', 'ASC']],
-  toRow: (row) => ({ id: row.id, company_name: row.companyName, status: row.status, created_at: row.createdAt, updated_at: row.updatedAt }),
+  toRow: (row) => ({ id: row.id, company_name: row.companyName, status: row.status, created_at: row.createdAt.toISOString(), updated_at: row.updatedAt.toISOString() }),
 };
 
 export const WORK_POSITIONS: CatalogResource<WorkPosition, WorkPositionRow> = {

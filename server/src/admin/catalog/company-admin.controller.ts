@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
-import { Page } from '@shanqian/shared';
+import type { CompanyRow, Page } from '@shanqian/shared';
 import { Ctx, RequestContext } from '../../common/request-context';
 import { AdminPrincipal, AdminRoles, CurrentAdmin } from '../admin-route.decorator';
 import { IdParam } from '../../common/id-param';
 import { EnabledListQueryDto } from '../records/admin-list-query.dto';
 import { SwitchableAdminController } from '../records/switchable-admin.controller';
 import { CatalogAdminService } from './catalog-admin.service';
-import { COMPANIES, CompanyRow } from './catalog-resources';
+import { COMPANIES } from './catalog-resources';
 import { CompanyDto } from './company.dto';
 
 /** Every admin reads (HR staff pick companies while reviewing); only a super admin writes. */

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
-import { Page } from '@shanqian/shared';
+import type { DictRow, Page } from '@shanqian/shared';
 import { Ctx, RequestContext } from '../../common/request-context';
 import { AdminPrincipal, AdminRoles, CurrentAdmin } from '../admin-route.decorator';
 import { IdParam } from '../../common/id-param';
 import { SwitchableAdminController } from '../records/switchable-admin.controller';
 import { CatalogAdminService } from './catalog-admin.service';
-import { DictRow, DICTS } from './catalog-resources';
+import { DICTS } from './catalog-resources';
 import { CreateDictDto, DictListQueryDto, UpdateDictDto } from './dict.dto';
 
 /** The entries GET /dict/{dict_item} serves. Every admin reads; only a super admin writes. */

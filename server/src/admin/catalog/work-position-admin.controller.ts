@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
-import { Page } from '@shanqian/shared';
+import type { Page, WorkPositionRow } from '@shanqian/shared';
 import { Ctx, RequestContext } from '../../common/request-context';
 import { AdminPrincipal, AdminRoles, CurrentAdmin } from '../admin-route.decorator';
 import { IdParam } from '../../common/id-param';
 import { EnabledListQueryDto } from '../records/admin-list-query.dto';
 import { SwitchableAdminController } from '../records/switchable-admin.controller';
 import { CatalogAdminService } from './catalog-admin.service';
-import { WORK_POSITIONS, WorkPositionRow } from './catalog-resources';
+import { WORK_POSITIONS } from './catalog-resources';
 import { WorkPositionDto } from './work-position.dto';
 
 const fields = (body: WorkPositionDto) => ({ name: body.name, sort: body.sort ?? 0 });

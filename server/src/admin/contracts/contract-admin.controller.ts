@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Put, Query, Req, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { Page } from '@shanqian/shared';
+import type { ContractFileLink, ContractRow, Page } from '@shanqian/shared';
 import type { Request } from 'express';
 import { publicBaseUrl } from '../../common/public-url';
 import { Ctx, RequestContext } from '../../common/request-context';
@@ -9,7 +9,7 @@ import { UploadErrorsInterceptor } from '../../upload/upload-errors.interceptor'
 import { AdminPrincipal, AdminRoles, CurrentAdmin } from '../admin-route.decorator';
 import { IdParam } from '../../common/id-param';
 import { SwitchableAdminController } from '../records/switchable-admin.controller';
-import { ContractFileLink, ContractAdminService, ContractRow } from './contract-admin.service';
+import { ContractAdminService } from './contract-admin.service';
 import { ContractDto, ContractListQueryDto } from './contract.dto';
 import { FileWhenMultipartInterceptor, UploadErrorsWhenMultipartInterceptor } from './optional-upload.interceptor';
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EnabledFlag, Page } from '@shanqian/shared';
+import { type ContractFileLink, type ContractRow, EnabledFlag, type Page } from '@shanqian/shared';
 import { CatalogService } from '../../catalog/catalog.service';
 import { AppException } from '../../common/app.exception';
 import { Contract } from './contract.entity';
@@ -10,25 +10,6 @@ import { AdminRecordsService, RecordKind } from '../records/admin-records.servic
 import { ContractRepository, LoadedContract } from './contract.repository';
 import { ContractDto, ContractListQueryDto } from './contract.dto';
 import { contractTemplatePdf } from './pdf-template';
-
-export interface ContractRow {
-  id: number;
-  contract_name: string;
-  contract_body: string;
-  company_id: number;
-  company_name: string;
-  sign_year: number;
-  status: EnabledFlag;
-  /** SHA-256 of the template PDF: tells two versions of a template apart without downloading them. */
-  file_sha256: string | null;
-  created_at: Date;
-  updated_at: Date;
-}
-
-export interface ContractFileLink {
-  url: string;
-  expires_in: number;
-}
 
 const CONTRACTS: RecordKind<Contract> = {
   entity: Contract,
@@ -47,8 +28,8 @@ const toRow = (row: LoadedContract): ContractRow => ({
   sign_year: row.signYear,
   status: row.status,
   file_sha256: row.template?.sha256 ?? null,
-  created_at: row.createdAt,
-  updated_at: row.updatedAt,
+  created_at: row.createdAt.toISOString(),
+  updated_at: row.updatedAt.toISOString(),
 });
 
 /** Contract templates (seed §2.2.3): a PDF per company that approvals fill in for each worker. */

@@ -1,3 +1,4 @@
+import type { ContractRequest } from '@shanqian/shared';
 import { OptionalInt, RequiredInt, RequiredText } from '../../common/form-fields';
 import { EnabledListQueryDto } from '../records/admin-list-query.dto';
 
@@ -5,7 +6,7 @@ import { EnabledListQueryDto } from '../records/admin-list-query.dto';
  * The text fields of POST /admin/contracts (multipart, beside the PDF in `file`) and of
  * PUT /admin/contracts/:id (multipart or JSON), which replaces all of them.
  */
-export class ContractDto {
+export class ContractDto implements ContractRequest {
   @RequiredText(32) contract_name!: string;
   /** The contracting entity (合同主体). */
   @RequiredText(32) contract_body!: string;

@@ -1,3 +1,4 @@
+import type { AdminUserCreateRequest, AdminUserUpdateRequest } from '@shanqian/shared';
 import { MOBILE, OptionalText, RequiredText } from '../../common/form-fields';
 import type { AdminRole } from '../admin-user.entity';
 import { OptionalBool } from '../records/admin-fields';
@@ -17,13 +18,13 @@ class AdminUserFieldsDto {
   @OptionalBool() view_all_applications?: boolean | null;
 }
 
-export class CreateAdminUserDto extends AdminUserFieldsDto {
+export class CreateAdminUserDto extends AdminUserFieldsDto implements AdminUserCreateRequest {
   @RequiredText(32, USERNAME) username!: string;
   @RequiredText(72) password!: string;
 }
 
 /** The user name never changes; the password only when one is given, and then every session of the admin ends. */
-export class UpdateAdminUserDto extends AdminUserFieldsDto {
+export class UpdateAdminUserDto extends AdminUserFieldsDto implements AdminUserUpdateRequest {
   @OptionalText(72) password?: string | null;
 }
 

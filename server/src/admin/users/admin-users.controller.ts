@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
-import { Page } from '@shanqian/shared';
+import type { AdminUserRow, Page } from '@shanqian/shared';
 import { Ctx, RequestContext } from '../../common/request-context';
 import { AdminPrincipal, AdminRoles, CurrentAdmin } from '../admin-route.decorator';
 import { IdParam } from '../../common/id-param';
 import { SwitchableAdminController } from '../records/switchable-admin.controller';
 import { AdminUserListQueryDto, CreateAdminUserDto, UpdateAdminUserDto } from './admin-user.dto';
-import { AdminUserRow, AdminUsersService } from './admin-users.service';
+import { AdminUsersService } from './admin-users.service';
 
 /** Back-office accounts: super admins only, reads included (the list shows who can do what). */
 @AdminRoles('super')

@@ -1,26 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { EnabledFlag, ErrorCode, Page } from '@shanqian/shared';
+import { type AdminUserRow, EnabledFlag, ErrorCode, type Page } from '@shanqian/shared';
 import { AppException } from '../../common/app.exception';
 import { passwordProblem } from '../../config/load-app-config';
 import { AdminPrincipal } from '../admin-route.decorator';
-import { AdminRole, AdminUser, normalizeUsername } from '../admin-user.entity';
+import { AdminUser, normalizeUsername } from '../admin-user.entity';
 import { AdminUserRepository } from '../admin-user.repository';
 import { hashPassword } from '../password-hasher';
 import { ListSpec } from '../records/admin-records.repository';
 import { AdminRecordsService, RecordKind, WriteOptions } from '../records/admin-records.service';
 import { AdminUserListQueryDto, CreateAdminUserDto, UpdateAdminUserDto } from './admin-user.dto';
-
-export interface AdminUserRow {
-  id: number;
-  username: string;
-  name: string | null;
-  phone: string | null;
-  email: string | null;
-  role: AdminRole;
-  status: EnabledFlag;
-  view_all_applications: boolean;
-  created_at: Date;
-}
 
 const ADMIN_USERS: RecordKind<AdminUser> = {
   entity: AdminUser,
@@ -39,7 +27,7 @@ const toRow = (row: AdminUser): AdminUserRow => ({
   role: row.role,
   status: row.status,
   view_all_applications: !!row.viewAllApplications,
-  created_at: row.createdAt,
+  created_at: row.createdAt.toISOString(),
 });
 
 const isActiveSuper = (row: AdminUser) => row.role === 'super' && row.status === EnabledFlag.Enabled;
