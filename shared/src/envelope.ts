@@ -9,12 +9,12 @@ export interface Envelope<T> {
   error_code?: 0 | ErrorCode;
 }
 
-/** Query of every paginated list. */
+/** Query of every paginated list; null, like absent, is the default (the server's DTOs say null for a blank value). */
 export interface PageQuery {
   /** 1-based, default 1. */
-  page?: number;
+  page?: number | null;
   /** Default 10, at most 100. */
-  page_size?: number;
+  page_size?: number | null;
 }
 
 /** `data` of every paginated list (seed §1.3.3). */

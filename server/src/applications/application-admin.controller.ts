@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, HttpCode, Inject, Post, Query, Req, StreamableFile } from '@nestjs/common';
-import type { Page } from '@shanqian/shared';
+import type { ApplicationRow, BulkDecisionResponse, Page } from '@shanqian/shared';
 import type { Request } from 'express';
 import { AdminPrincipal, CurrentAdmin } from '../admin/admin-route.decorator';
 import { RawResponse } from '../common/envelope';
@@ -8,8 +8,15 @@ import { evidenceFile } from '../sign/evidence/evidence.service';
 import { publicBaseUrl } from '../common/public-url';
 import { Ctx, RequestContext } from '../common/request-context';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { ApplicationAdminService, ApplicationRow } from './application-admin.service';
-import { ApplicationQueryDto, ApproveApplicationDto, CancelApplicationDto, RejectApplicationDto } from './dto/review-application.dto';
+import { ApplicationAdminService } from './application-admin.service';
+import {
+  ApplicationQueryDto,
+  ApproveApplicationDto,
+  BulkApproveApplicationsDto,
+  BulkRejectApplicationsDto,
+  CancelApplicationDto,
+  RejectApplicationDto,
+} from './dto/review-application.dto';
 
 @Controller('admin/applications')
 export class ApplicationAdminController {
@@ -31,6 +38,19 @@ export class ApplicationAdminController {
   @Header('Cache-Control', 'no-store')
   export(@Query() query: ApplicationQueryDto, @CurrentAdmin() admin: AdminPrincipal, @Ctx() context: RequestContext): Promise<string> {
     return this.applications.export(admin, query, context.ip);
+  }
+
+  /** One outcome per id (200 whatever they are); a malformed body or terms wrong for all → 400 and nothing decided. */
+  @Post('bulk-approve')
+  @HttpCode(200)
+  bulkApprove(@Body() body: BulkApproveApplicationsDto, @CurrentAdmin() admin: AdminPrincipal, @Ctx() context: RequestContext): Promise<BulkDecisionResponse> {
+    return this.applications.bulkApprove(admin, body, context);
+  }
+
+  @Post('bulk-reject')
+  @HttpCode(200)
+  bulkReject(@Body() body: BulkRejectApplicationsDto, @CurrentAdmin() admin: AdminPrincipal, @Ctx() context: RequestContext): Promise<BulkDecisionResponse> {
+    return this.applications.bulkReject(admin, body, context);
   }
 
   @Get(':id')

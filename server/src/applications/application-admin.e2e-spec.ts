@@ -165,6 +165,119 @@ describe('HR review of sign applications', () => {
     expect(await t.db.getRepository(AuditLog).existsBy({ action: 'application.export' })).toBe(true);
   });
 
+  it('sorts the queue and its export by apply time, either way, and refuses any other sort', async () => {
+    const applied = ['2026-01-03T02:00:00Z', '2026-01-01T02:00:00Z', '2026-01-02T02:00:00Z'];
+    const ids: number[] = [];
+    for (const [i, at] of applied.entries()) {
+      const { applicationId } = await applyingWorker(t, { real_name: `排序${'甲乙丙'[i]}` });
+      await t.db.getRepository(SignApplication).update(applicationId, { applyTime: new Date(at) });
+      ids.push(applicationId);
+    }
+    const [newest, oldest, middle] = ids;
+    const listed = async (query: string) =>
+      (await admin.get(`/admin/applications?keyword=${encodeURIComponent('排序')}${query}`).expect(200)).body.data.list.map((r: { id: number }) => r.id);
+    expect(await listed('')).toEqual([newest, middle, oldest]);
+    expect(await listed('&sort=-apply_time')).toEqual([newest, middle, oldest]);
+    expect(await listed('&sort=apply_time')).toEqual([oldest, middle, newest]);
+    expect(await listed('&sort=apply_time&page=2&page_size=2')).toEqual([newest]);
+
+    const csv = (await admin.get(`/admin/applications/export?keyword=${encodeURIComponent('排序')}&sort=apply_time`).expect(200)).text;
+    expect(csv.slice(1).trim().split('\r\n').slice(1).map((line) => Number(line.split(',')[0]))).toEqual([oldest, middle, newest]);
+
+    for (const sort of ['id', 'apply_time desc', 'a.id;--']) {
+      const refused = await admin.get(`/admin/applications?sort=${encodeURIComponent(sort)}`).expect(400);
+      expect(refused.body).toMatchObject({ status: ErrorCode.ValidationFailed, msg: 'sort: 应为 -apply_time、apply_time 之一' });
+    }
+  });
+
+  describe('bulk decisions', () => {
+    let hr: AdminClient;
+    let hrId: number;
+
+    beforeAll(async () => {
+      const admins = t.db.getRepository(AdminUser);
+      const { hashPassword } = await import('../admin/password-hasher');
+      hrId = (await admins.save(admins.create({ username: 'hr_bulk', name: '批量', role: 'hr', passwordHash: await hashPassword('Bulk-pass-123') }))).id;
+      hr = new AdminClient(t);
+      await hr.login('hr_bulk', 'Bulk-pass-123');
+    });
+
+    const decisionsOf = (applicationId: number) => t.db.getRepository(SignApplicationEvent).countBy({ applicationId, actorType: 'admin' });
+
+    it('approves each application of an hr admin in its own transaction and answers every refusal per row', async () => {
+      const mine = [await applyingWorker(t, { ad_user_id: hrId }), await applyingWorker(t, { ad_user_id: hrId })].map((w) => w.applicationId);
+      const decided = (await applyingWorker(t, { ad_user_id: hrId })).applicationId;
+      await admin.post(`/admin/applications/${decided}/reject`, { reason: '材料不全' }).expect(200);
+      const otherCompany = (await applyingWorker(t, { ad_user_id: hrId, company_id: otherCompanyId })).applicationId;
+      const notMine = (await applyingWorker(t)).applicationId;
+      const ids = [mine[0], decided, notMine, 999999, otherCompany, mine[1]];
+
+      const res = await hr.post('/admin/applications/bulk-approve', { ids, contract_id: contractId, ...APPROVAL }).expect(200);
+      expect(res.body.data).toMatchObject({ succeeded: 2, failed: 4 });
+      expect(res.body.data.results).toEqual([
+        { id: mine[0], ok: true, application: expect.objectContaining({ id: mine[0], status: 2, contract_id: contractId, salary: '6500.50', entry_date: APPROVAL.entry_date }) },
+        { id: decided, ok: false, code: ErrorCode.ApplicationStatusConflict, msg: '签约申请当前状态为「已驳回」，不能审核通过' },
+        { id: notMine, ok: false, code: ErrorCode.RecordNotFound, msg: '签约申请不存在' },
+        { id: 999999, ok: false, code: ErrorCode.RecordNotFound, msg: '签约申请不存在' },
+        { id: otherCompany, ok: false, code: ErrorCode.ContractNotUsable, msg: '合同不可用：须为该申请用人单位的已启用合同' },
+        { id: mine[1], ok: true, application: expect.objectContaining({ id: mine[1], status: 2, handler_id: hrId }) },
+      ]);
+      for (const id of mine) {
+        expect((await applicationRow(id)).status).toBe(SignApplicationStatus.PendingSignature);
+        expect(await t.db.getRepository(AuditLog).existsBy({ action: 'application.approve', targetId: id, adminUsername: 'hr_bulk' })).toBe(true);
+        expect(await decisionsOf(id)).toBe(1);
+      }
+      for (const id of [notMine, otherCompany]) expect((await applicationRow(id)).status).toBe(SignApplicationStatus.Applied);
+      expect((await applicationRow(decided)).status).toBe(SignApplicationStatus.Rejected);
+    });
+
+    it('rejects with one reason, shown to each worker; the decided one is refused on its own row', async () => {
+      const first = await applyingWorker(t);
+      const approved = (await applyingWorker(t)).applicationId;
+      await admin.post(`/admin/applications/${approved}/approve`, { contract_id: contractId, ...APPROVAL }).expect(200);
+      const res = await admin.post('/admin/applications/bulk-reject', { ids: [first.applicationId, approved], reason: '岗位已招满' }).expect(200);
+      expect(res.body.data).toEqual({
+        succeeded: 1,
+        failed: 1,
+        results: [
+          { id: first.applicationId, ok: true, application: expect.objectContaining({ status: 4, status_label: '已驳回', reason: '岗位已招满' }) },
+          { id: approved, ok: false, code: ErrorCode.ApplicationStatusConflict, msg: '签约申请当前状态为「待签约」，不能驳回' },
+        ],
+      });
+      expect((await first.worker.get('/em_status').expect(200)).body.data).toMatchObject({ status: 4, reason: '岗位已招满' });
+      expect(await t.db.getRepository(AuditLog).existsBy({ action: 'application.reject', targetId: first.applicationId })).toBe(true);
+    });
+
+    it('refuses a malformed list of ids, or terms wrong for all, as a whole, deciding nothing', async () => {
+      const { applicationId } = await applyingWorker(t);
+      const before = await applicationRow(applicationId);
+      const tooMany = Array.from({ length: 101 }, (_, i) => applicationId + i);
+      const cases: [string, object, string][] = [
+        ['bulk-reject', { reason: '批量' }, 'ids: 不能为空'],
+        ['bulk-reject', { ids: [], reason: '批量' }, 'ids: 至少 1 个'],
+        ['bulk-reject', { ids: tooMany, reason: '批量' }, 'ids: 一次最多 100 个'],
+        ['bulk-reject', { ids: [applicationId, applicationId], reason: '批量' }, 'ids: 不能重复'],
+        ['bulk-reject', { ids: ['1e0'], reason: '批量' }, 'ids: 应为整数'],
+        ['bulk-reject', { ids: [String(applicationId)], reason: '批量' }, 'ids: 应为整数'],
+        ['bulk-reject', { ids: [applicationId, 1.5], reason: '批量' }, 'ids: 应为整数'],
+        ['bulk-reject', { ids: [0], reason: '批量' }, 'ids: 应为正整数'],
+        ['bulk-reject', { ids: String(applicationId), reason: '批量' }, 'ids: 应为申请编号的数组'],
+        ['bulk-reject', { ids: [applicationId] }, 'reason: 不能为空'],
+        ['bulk-approve', { ids: [applicationId], contract_id: contractId, ...APPROVAL, salary: '0' }, 'salary: 应大于 0'],
+        ['bulk-approve', { ids: [applicationId], contract_id: contractId, ...APPROVAL, salary: '999.99' }, 'salary: 应在 1000.00 到 1000000.00 元之间'],
+        ['bulk-approve', { ids: [applicationId], contract_id: contractId, ...APPROVAL, entry_date: '2000-01-01' }, 'entry_date: 应在'],
+        ['bulk-approve', { ids: [applicationId], ...APPROVAL }, 'contract_id: 不能为空'],
+      ];
+      for (const [route, body, msg] of cases) {
+        const res = await admin.post(`/admin/applications/${route}`, body).expect(400);
+        expect(res.body.status).toBe(ErrorCode.ValidationFailed);
+        expect(res.body.msg.startsWith(msg)).toBe(true);
+      }
+      expect(await applicationRow(applicationId)).toEqual(before);
+      expect(await decisionsOf(applicationId)).toBe(0);
+    });
+  });
+
   if (TEST_DB === 'mariadb') {
     it('holds under many concurrent decisions on MariaDB', async () => {
       const { applicationId } = await applyingWorker(t);

@@ -1,11 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { EnabledFlag, ErrorCode, EventChainState, Page, SignApplicationStatus } from '@shanqian/shared';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ApplicationRow, BulkDecisionOutcome, BulkDecisionResponse, EnabledFlag, ErrorCode, EventChainState, Page, SignApplicationStatus } from '@shanqian/shared';
 import { stringify } from 'csv-stringify/sync';
 import { AdminPrincipal } from '../admin/admin-route.decorator';
 import { AuditLogService } from '../admin/audit-log.service';
 import { ContractRepository } from '../admin/contracts/contract.repository';
 import { LeapinService } from '../bridges/leapin/leapin.service';
 import { AppException } from '../common/app.exception';
+import { internalError, toAppException } from '../common/error-response';
 import { chinaDateTime, chinaDayStart, isCalendarDate } from '../common/china-time';
 import { Clock, CLOCK } from '../common/clock';
 import { SecretsService } from '../common/crypto/secrets.service';
@@ -22,36 +23,20 @@ import { checkChain } from './application-event-chain';
 import { STATUS_LABELS } from './application-status';
 import { ApplicationActor, ApplicationsService } from './applications.service';
 import { checkApprovalTerms } from './approval-terms';
-import { ApplicationQueryDto, ApproveApplicationDto, CancelApplicationDto, RejectApplicationDto } from './dto/review-application.dto';
+import {
+  ApplicationQueryDto,
+  ApproveApplicationDto,
+  BulkApproveApplicationsDto,
+  BulkRejectApplicationsDto,
+  CancelApplicationDto,
+  RejectApplicationDto,
+} from './dto/review-application.dto';
 import { EmployeeListQueryDto } from './dto/employee-list-query.dto';
 import { ApplicationFilters } from './sign-application.repository';
 import { SignApplication } from './sign-application.entity';
 
 /** At most this many rows in one export: beyond it HR narrows the filters (a spreadsheet of more is unreadable anyway). */
 export const EXPORT_MAX_ROWS = 50_000;
-
-export interface ApplicationRow {
-  id: number;
-  employee_id: number;
-  real_name: string;
-  phone: string;
-  id_number_masked: string;
-  gender: number;
-  age: number;
-  company_id: number;
-  company_name: string;
-  work_pos: string;
-  handler_id: number;
-  handler_name: string;
-  status: SignApplicationStatus;
-  status_label: string;
-  reason: string;
-  apply_time: Date;
-  entry_date: string | null;
-  salary: string;
-  contract_id: number | null;
-  verify_status: number;
-}
 
 /** A worker as the back office's employee search lists them: one row per resume with its application (every resume has exactly one). */
 export interface EmployeeListRow {
@@ -66,7 +51,7 @@ export interface EmployeeListRow {
   work_pos: string;
   application_id: number;
   status: SignApplicationStatus;
-  apply_time: Date;
+  apply_time: string;
 }
 
 /**
@@ -75,6 +60,8 @@ export interface EmployeeListRow {
  */
 @Injectable()
 export class ApplicationAdminService {
+  private readonly logger = new Logger(ApplicationAdminService.name);
+
   constructor(
     private readonly applications: ApplicationsService,
     private readonly employees: EmployeeService,
@@ -111,7 +98,7 @@ export class ApplicationAdminService {
     const header = ['申请编号', '姓名', '手机号', '身份证号', '性别', '年龄', '用人单位', '岗位', '处理人', '状态', '申请时间', '入职日期', '月薪', '驳回原因'];
     const body = rows.map((a) => this.row(a)).map((r) => [
       r.id, r.real_name, r.phone, r.id_number_masked, r.gender === 1 ? '男' : r.gender === 2 ? '女' : '', r.age, r.company_name, r.work_pos,
-      r.handler_name, r.status_label, chinaDateTime(r.apply_time), r.entry_date ?? '', r.status === SignApplicationStatus.Applied ? '' : r.salary, r.reason,
+      r.handler_name, r.status_label, chinaDateTime(new Date(r.apply_time)), r.entry_date ?? '', r.status === SignApplicationStatus.Applied ? '' : r.salary, r.reason,
     ]);
     // A cell starting with = + - @ would run as a formula in Excel: quote it as text.
     const safe = (cell: unknown) => (typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell);
@@ -189,6 +176,41 @@ export class ApplicationAdminService {
     return this.decide(admin, application, 'cancel', context, { reason }, { reason });
   }
 
+  /**
+   * The same terms for each application, each approved through approve() in a transaction of its
+   * own: the rules, the events and the audit entries are those of one approval, and one refusal
+   * stops no other.
+   */
+  async bulkApprove(admin: AdminPrincipal, dto: BulkApproveApplicationsDto, context: RequestContext): Promise<BulkDecisionResponse> {
+    const { ids, ...terms } = dto;
+    // Terms wrong for one are wrong for all: refused whole, naming the field, before any decision.
+    checkApprovalTerms(terms, this.config.approval, new Date(this.clock.now()));
+    return this.eachDecision(ids, (id) => this.approve(admin, id, terms, context));
+  }
+
+  /** The same reason for each application, each rejected through reject(), as bulkApprove. */
+  async bulkReject(admin: AdminPrincipal, dto: BulkRejectApplicationsDto, context: RequestContext): Promise<BulkDecisionResponse> {
+    const { ids, reason } = dto;
+    return this.eachDecision(ids, (id) => this.reject(admin, id, { reason }, context));
+  }
+
+  /** One decision after the other (no two transactions of one request contend), each refusal answered as its own route would. */
+  private async eachDecision(ids: number[], decide: (id: number) => Promise<ApplicationRow>): Promise<BulkDecisionResponse> {
+    const results: BulkDecisionOutcome[] = [];
+    for (const id of ids) {
+      try {
+        results.push({ id, ok: true, application: await decide(id) });
+      } catch (error) {
+        const known = toAppException(error);
+        if (!known) this.logger.error(`bulk decision on application ${id}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+        const refusal = known ?? internalError();
+        results.push({ id, ok: false, code: refusal.code, msg: refusal.message });
+      }
+    }
+    const succeeded = results.filter((r) => r.ok).length;
+    return { results, succeeded, failed: results.length - succeeded };
+  }
+
   /** One HR decision through the application's owner; the answer is the application as it now stands. */
   private async decide(
     admin: AdminPrincipal,
@@ -221,7 +243,7 @@ export class ApplicationAdminService {
       status: a.status,
       status_label: STATUS_LABELS[a.status],
       reason: a.reason ?? '',
-      apply_time: a.applyTime,
+      apply_time: a.applyTime.toISOString(),
       entry_date: a.entryDate,
       salary: a.salary,
       contract_id: a.contractId,
@@ -242,6 +264,7 @@ function filtersOf(query: ApplicationQueryDto): ApplicationFilters {
     keyword: query.keyword,
     from: query.from ? chinaDayStart(query.from) : null,
     to: query.to ? new Date(+chinaDayStart(query.to) + 24 * 3600 * 1000) : null,
+    order: query.sort === 'apply_time' ? 'ASC' : 'DESC',
   };
 }
 

@@ -114,7 +114,7 @@ export class ApplicationsService {
     return application;
   }
 
-  /** The applications in the scope matching the filters, newest first, one page. */
+  /** The applications in the scope matching the filters, in the filters' order, one page. */
   page(scope: ApplicationScope, filters: ApplicationFilters, page: PageQueryDto): Promise<Page<SignApplication>> {
     return this.applications.page(scope, filters, page);
   }

@@ -23,6 +23,8 @@ export interface ApplicationFilters {
   /** Apply time in [from, to). */
   from?: Date | null;
   to?: Date | null;
+  /** By apply time (then id, so that pages never overlap); newest first unless 'ASC'. */
+  order?: 'ASC' | 'DESC';
 }
 
 export interface EventRow {
@@ -106,7 +108,7 @@ export class SignApplicationRepository {
     return paginate(this.filtered(scope, filters), page, (a) => a);
   }
 
-  /** At most `limit` rows, newest first, for an export. */
+  /** At most `limit` rows, in the filters' order, for an export. */
   list(scope: ApplicationScope, filters: ApplicationFilters, limit: number): Promise<SignApplication[]> {
     return this.filtered(scope, filters).take(limit).getMany();
   }
@@ -193,6 +195,7 @@ export class SignApplicationRepository {
     }
     if (filters.from) qb.andWhere('a.apply_time >= :from', { from: filters.from });
     if (filters.to) qb.andWhere('a.apply_time < :to', { to: filters.to });
-    return qb.orderBy('a.apply_time', 'DESC').addOrderBy('a.id', 'DESC');
+    const order = filters.order ?? 'DESC';
+    return qb.orderBy('a.apply_time', order).addOrderBy('a.id', order);
   }
 }

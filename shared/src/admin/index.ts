@@ -1,3 +1,4 @@
 export * from './auth';
+export * from './applications';
 export * from './catalog';
 export * from './admin-users';

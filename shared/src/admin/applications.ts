@@ -1,0 +1,114 @@
+import type { Gender, SignApplicationStatus, VerifyStatus } from '../enums';
+import type { PageQuery } from '../envelope';
+import type { ErrorCode } from '../error-codes';
+
+/** `sort` of the queue and its export: by apply time, `-apply_time` newest first (the default). */
+export const APPLICATION_SORTS = ['-apply_time', 'apply_time'] as const;
+export type ApplicationSort = (typeof APPLICATION_SORTS)[number];
+
+/** `GET /admin/applications` and `GET /admin/applications/export` */
+export interface ApplicationListQuery extends PageQuery {
+  status?: SignApplicationStatus | null;
+  company_id?: number | null;
+  handler_id?: number | null;
+  /** Name or phone, anywhere in it; at most 32 characters. */
+  keyword?: string | null;
+  /** Apply time from this China calendar day (YYYY-MM-DD) on, inclusive. */
+  from?: string | null;
+  /** Apply time up to this China calendar day, inclusive. */
+  to?: string | null;
+  sort?: ApplicationSort | null;
+}
+
+/** One application as HR's queue lists it, and the answer of every decision. */
+export interface ApplicationRow {
+  id: number;
+  employee_id: number;
+  real_name: string;
+  phone: string;
+  /** First 4 and last 4 characters only. */
+  id_number_masked: string;
+  gender: Gender;
+  age: number;
+  company_id: number;
+  company_name: string;
+  work_pos: string;
+  handler_id: number;
+  handler_name: string;
+  status: SignApplicationStatus;
+  status_label: string;
+  /** The rejection or cancellation reason, '' when there is none. */
+  reason: string;
+  /** ISO 8601, UTC. */
+  apply_time: string;
+  /** YYYY-MM-DD once approved. */
+  entry_date: string | null;
+  /** Yuan, two decimals, once approved (`"6500.50"`). */
+  salary: string;
+  contract_id: number | null;
+  verify_status: VerifyStatus;
+}
+
+/** At most this many applications in one bulk decision. */
+export const BULK_DECISION_MAX = 100;
+
+/** `POST /admin/applications/bulk-approve`: the same terms for every application named. */
+export interface BulkApproveRequest extends ApproveApplicationRequest {
+  /** 1 to BULK_DECISION_MAX distinct application ids. */
+  ids: number[];
+}
+
+/** `POST /admin/applications/bulk-reject`: the same reason for every application named. */
+export interface BulkRejectRequest extends RejectApplicationRequest {
+  ids: number[];
+}
+
+/** What became of one application of a bulk decision: decided, or the refusal its own route would have answered. */
+export type BulkDecisionOutcome =
+  | { id: number; ok: true; application: ApplicationRow }
+  | { id: number; ok: false; code: ErrorCode; msg: string };
+
+/** `data` of the bulk decisions: one outcome per id, in the order asked. */
+export interface BulkDecisionResponse {
+  results: BulkDecisionOutcome[];
+  succeeded: number;
+  failed: number;
+}
+
+/** `POST /admin/applications/:id/approve`: the contract's terms. */
+export interface ApproveApplicationRequest {
+  /** An enabled contract template of the application's company. */
+  contract_id: number;
+  /** YYYY-MM-DD, within the window of GET /admin/settings/approval. */
+  entry_date: string;
+  /** Monthly salary in yuan, at most two decimals (`"6500.50"`), within the settings' range. */
+  salary: string;
+}
+
+/** `POST /admin/applications/:id/reject` */
+export interface RejectApplicationRequest {
+  /** Shown to the worker; at most 256 characters. */
+  reason: string;
+}
+
+/** `POST /admin/applications/:id/cancel` */
+export interface CancelApplicationRequest {
+  /** At most 256 characters. */
+  reason?: string | null;
+}
+
+/**
+ * `GET /admin/settings/approval`: the limits the server checks an approval's terms against
+ * (APPROVAL_ENTRY_DATE_PAST_DAYS, APPROVAL_ENTRY_DATE_FUTURE_DAYS, SALARY_MIN, SALARY_MAX), so that
+ * the console's form refuses what the server would.
+ */
+export interface ApprovalSettings {
+  entry_date_past_days: number;
+  entry_date_future_days: number;
+  /** The window itself, YYYY-MM-DD inclusive, counted from today in China by the server's clock. */
+  entry_date_from: string;
+  entry_date_to: string;
+  /** Yuan, two decimals (`"1000.00"`). */
+  salary_min: string;
+  salary_max: string;
+}
