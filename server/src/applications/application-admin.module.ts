@@ -7,6 +7,7 @@ import { SealsModule } from '../seals/seals.module';
 import { SignModule } from '../sign/sign.module';
 import { ApplicationAdminController } from './application-admin.controller';
 import { ApplicationAdminService } from './application-admin.service';
+import { ApplicationStatsController } from './application-stats.controller';
 import { ApplicationsModule } from './applications.module';
 import { EmployeeAdminController } from './employee-admin.controller';
 
@@ -17,7 +18,7 @@ import { EmployeeAdminController } from './employee-admin.controller';
  */
 @Module({
   imports: [ApplicationsModule, ContractAdminModule, EmployeeModule, LeapinModule, RealnameModule, SealsModule, SignModule],
-  controllers: [ApplicationAdminController, EmployeeAdminController],
+  controllers: [ApplicationStatsController, ApplicationAdminController, EmployeeAdminController],
   providers: [ApplicationAdminService],
 })
 export class ApplicationAdminModule {}

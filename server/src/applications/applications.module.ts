@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ApplicationStatsService } from './application-stats.service';
 import { ApplicationsService } from './applications.service';
 import { EmStatusController } from './em-status.controller';
 import { SignApplicationRepository } from './sign-application.repository';
@@ -11,7 +12,7 @@ import { SignApplicationRepository } from './sign-application.repository';
  */
 @Module({
   controllers: [EmStatusController],
-  providers: [SignApplicationRepository, ApplicationsService],
-  exports: [ApplicationsService],
+  providers: [SignApplicationRepository, ApplicationsService, ApplicationStatsService],
+  exports: [ApplicationsService, ApplicationStatsService],
 })
 export class ApplicationsModule {}

@@ -20,6 +20,8 @@ export type EventActor = 'employee' | 'admin';
  * chain a signed contract carries.
  */
 @Entity('sign_apply_event')
+// The dashboard counts events of some types over a period (ApplicationStatsService).
+@Index('IDX_sign_apply_event_event_time', ['event', 'createdAt'])
 export class SignApplicationEvent {
   @PrimaryGeneratedColumn()
   id!: number;

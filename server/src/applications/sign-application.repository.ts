@@ -48,6 +48,13 @@ export interface WorkerStatusRow {
   company_name: string | null;
 }
 
+/** Events of one type on one China calendar day (YYYY-MM-DD). */
+export interface EventDayCount {
+  day: string;
+  event: SignApplicationEventType;
+  count: number;
+}
+
 /**
  * Every query of `sign_apply` and its history `sign_apply_event`. Writes take the transaction's
  * manager: only ApplicationsService opens the transactions that change an application.
@@ -111,6 +118,45 @@ export class SignApplicationRepository {
   /** At most `limit` rows, in the filters' order, for an export. */
   list(scope: ApplicationScope, filters: ApplicationFilters, limit: number): Promise<SignApplication[]> {
     return this.filtered(scope, filters).take(limit).getMany();
+  }
+
+  /** How many applications of the scope are in each status (statuses without any are absent). */
+  async countByStatus(scope: ApplicationScope): Promise<Map<SignApplicationStatus, number>> {
+    const rows = await scoped(this.db.createQueryBuilder(SignApplication, 'a'), scope)
+      .select('a.status', 'status')
+      .addSelect('COUNT(*)', 'count')
+      .groupBy('a.status')
+      .getRawMany<{ status: number | string; count: number | string }>();
+    return new Map(rows.map((row) => [Number(row.status) as SignApplicationStatus, Number(row.count)]));
+  }
+
+  /**
+   * How many applications of the scope are in `status` and entered it before `before`: their latest
+   * event among `entered` (those that lead into the status) is older. One index lookup per
+   * application in the status, by the history's apply_id.
+   */
+  countInStatusSince(scope: ApplicationScope, status: SignApplicationStatus, entered: readonly SignApplicationEventType[], before: Date): Promise<number> {
+    return scoped(this.db.createQueryBuilder(SignApplication, 'a'), scope)
+      .andWhere('a.status = :status', { status })
+      .andWhere('(SELECT MAX(e.created_at) FROM sign_apply_event e WHERE e.apply_id = a.id AND e.event IN (:...entered)) < :before', { entered, before })
+      .getCount();
+  }
+
+  /** The scope's events of these types since `since`, counted per China calendar day (days without any are absent). */
+  async countEventsPerChinaDay(scope: ApplicationScope, events: readonly SignApplicationEventType[], since: Date): Promise<EventDayCount[]> {
+    const day = chinaDayOf(this.db, 'e.created_at');
+    const query = this.db
+      .createQueryBuilder(SignApplicationEvent, 'e')
+      .select(day, 'day')
+      .addSelect('e.event', 'event')
+      .addSelect('COUNT(*)', 'count')
+      .where('e.event IN (:...events)', { events })
+      .andWhere('e.created_at >= :since', { since })
+      .groupBy(day)
+      .addGroupBy('e.event');
+    if (scope.handlerId !== null) query.innerJoin(SignApplication, 'a', 'a.id = e.apply_id AND a.ad_user_id = :scopeHandler', { scopeHandler: scope.handlerId });
+    const rows = await query.getRawMany<{ day: string; event: SignApplicationEventType; count: number | string }>();
+    return rows.map((row) => ({ day: row.day, event: row.event, count: Number(row.count) }));
   }
 
   async insert(manager: EntityManager, fields: Partial<SignApplication>): Promise<SignApplication> {
@@ -198,4 +244,18 @@ export class SignApplicationRepository {
     const order = filters.order ?? 'DESC';
     return qb.orderBy('a.apply_time', order).addOrderBy('a.id', order);
   }
+}
+
+/** Narrows a query of `sign_apply` (alias `a`) to the applications of the scope. */
+function scoped(query: SelectQueryBuilder<SignApplication>, scope: ApplicationScope): SelectQueryBuilder<SignApplication> {
+  return scope.handlerId === null ? query : query.andWhere('a.ad_user_id = :scopeHandler', { scopeHandler: scope.handlerId });
+}
+
+/**
+ * The China calendar day (YYYY-MM-DD) of a stored UTC time, in the database's own SQL: China keeps
+ * UTC+8 all year (common/china-time.ts), so adding eight hours is exact.
+ */
+function chinaDayOf(db: DataSource, column: string): string {
+  const type = db.options.type;
+  return type === 'mariadb' || type === 'mysql' ? `DATE_FORMAT(${column} + INTERVAL 8 HOUR, '%Y-%m-%d')` : `strftime('%Y-%m-%d', ${column}, '+8 hours')`;
 }

@@ -2,3 +2,4 @@ export * from './auth';
 export * from './applications';
 export * from './catalog';
 export * from './admin-users';
+export * from './dashboard';

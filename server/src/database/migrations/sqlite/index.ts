@@ -7,6 +7,7 @@ import { CompanySeal1796300000100 } from './1796300000100-company-seal';
 import { CompanyCertificate1796300000200 } from './1796300000200-company-certificate';
 import { EventChain1796300000300 } from './1796300000300-event-chain';
 import { TwoPartyContractDocument1796300000400 } from './1796300000400-two-party-contract-document';
+import { EventTimeIndex1796310000100 } from './1796310000100-event-time-index';
 
 /** SQLite migrations, oldest first. */
 export const SQLITE_MIGRATIONS = [
@@ -19,4 +20,5 @@ export const SQLITE_MIGRATIONS = [
   CompanyCertificate1796300000200,
   EventChain1796300000300,
   TwoPartyContractDocument1796300000400,
+  EventTimeIndex1796310000100,
 ];
