@@ -1,6 +1,7 @@
 import { ErrorCode, SignApplicationStatus } from '@shanqian/shared';
 import { AdminUser } from '../admin/admin-user.entity';
 import { AuditLog } from '../admin/audit-log.entity';
+import { chinaDate } from '../common/china-time';
 import { AdminClient } from '../test/admin-client';
 import { APPROVAL, applyingWorker, uploadContract } from '../test/sign-fixtures';
 import { startTestApp, TEST_DB, TestApp } from '../test/test-app';
@@ -65,6 +66,21 @@ describe('HR review of sign applications', () => {
     const events = await t.db.getRepository(SignApplicationEvent).findBy({ applicationId });
     expect(events.map((e) => [e.event, e.fromStatus, e.toStatus, e.actorType])).toEqual([['applied', null, 1, 'employee'], ['approved', 1, 2, 'admin']]);
     expect(await t.db.getRepository(AuditLog).existsBy({ action: 'application.approve', targetId: applicationId })).toBe(true);
+  });
+
+  it('tells the console the limits an approval is checked against, which the approval then applies', async () => {
+    const settings = (await admin.get('/admin/settings/approval').expect(200)).body.data;
+    const { year, month, day } = chinaDate();
+    const dayFromToday = (days: number) => new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+    expect(settings).toEqual({
+      entry_date_past_days: 30, entry_date_future_days: 365, entry_date_from: dayFromToday(-30), entry_date_to: dayFromToday(365),
+      salary_min: '1000.00', salary_max: '1000000.00',
+    });
+    const { applicationId } = await applyingWorker(t);
+    const approve = (terms: object) => admin.post(`/admin/applications/${applicationId}/approve`, { contract_id: contractId, ...APPROVAL, ...terms }).expect(400);
+    expect((await approve({ entry_date: dayFromToday(-31) })).body.msg).toBe(`entry_date: 应在 ${settings.entry_date_from} 到 ${settings.entry_date_to} 之间`);
+    expect((await approve({ salary: '999.99' })).body.msg).toBe('salary: 应在 1000.00 到 1000000.00 元之间');
+    await new AdminClient(t).get('/admin/settings/approval').expect(401);
   });
 
   it('refuses bad approvals with a clear envelope and changes nothing', async () => {

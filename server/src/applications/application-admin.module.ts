@@ -9,6 +9,7 @@ import { ApplicationAdminController } from './application-admin.controller';
 import { ApplicationAdminService } from './application-admin.service';
 import { ApplicationStatsController } from './application-stats.controller';
 import { ApplicationsModule } from './applications.module';
+import { ApprovalSettingsController } from './approval-settings.controller';
 import { EmployeeAdminController } from './employee-admin.controller';
 
 /**
@@ -18,7 +19,7 @@ import { EmployeeAdminController } from './employee-admin.controller';
  */
 @Module({
   imports: [ApplicationsModule, ContractAdminModule, EmployeeModule, LeapinModule, RealnameModule, SealsModule, SignModule],
-  controllers: [ApplicationStatsController, ApplicationAdminController, EmployeeAdminController],
+  controllers: [ApplicationStatsController, ApplicationAdminController, ApprovalSettingsController, EmployeeAdminController],
   providers: [ApplicationAdminService],
 })
 export class ApplicationAdminModule {}

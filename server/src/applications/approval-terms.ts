@@ -11,6 +11,13 @@ const dayNumber = (year: number, month: number, day: number): number => Date.UTC
 const dayNumberOf = (date: string): number => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
 const dateOf = (dayNo: number): string => new Date(dayNo * DAY_MS).toISOString().slice(0, 10);
 
+/** The entry dates an approval accepts at `now`: [today - past days, today + future days], today being China's date, YYYY-MM-DD inclusive. */
+export function entryDateWindow(limits: ApprovalConfig, now: Date): { from: string; to: string } {
+  const today = chinaDate(now);
+  const todayNo = dayNumber(today.year, today.month, today.day);
+  return { from: dateOf(todayNo - limits.entryDatePastDays), to: dateOf(todayNo + limits.entryDateFutureDays) };
+}
+
 /**
  * Checks the terms of an approval against the configured window and range: the entry date is a
  * real calendar day within [today - past days, today + future days], today being China's date at
@@ -19,12 +26,9 @@ const dateOf = (dayNo: number): string => new Date(dayNo * DAY_MS).toISOString()
  */
 export function checkApprovalTerms(terms: { entry_date: string; salary: string | number }, limits: ApprovalConfig, now: Date): void {
   if (!isCalendarDate(terms.entry_date)) throw AppException.invalid('entry_date', '不是有效的日期');
-  const today = chinaDate(now);
-  const todayNo = dayNumber(today.year, today.month, today.day);
-  const earliest = todayNo - limits.entryDatePastDays;
-  const latest = todayNo + limits.entryDateFutureDays;
+  const { from, to } = entryDateWindow(limits, now);
   const entry = dayNumberOf(terms.entry_date);
-  if (entry < earliest || entry > latest) throw AppException.invalid('entry_date', `应在 ${dateOf(earliest)} 到 ${dateOf(latest)} 之间`);
+  if (entry < dayNumberOf(from) || entry > dayNumberOf(to)) throw AppException.invalid('entry_date', `应在 ${from} 到 ${to} 之间`);
 
   const salary = moneyCents(terms.salary);
   if (salary === null) throw AppException.invalid('salary', '应为最多两位小数的金额');
