@@ -30,6 +30,18 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        extends: true,
+        test: {
+          // `npm run screenshots`: the same server and demo data, a PNG of each main page into docs/console/.
+          name: 'screenshots',
+          environment: 'node',
+          include: ['scripts/screenshots.e2e.ts'],
+          globalSetup: ['./e2e/support/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

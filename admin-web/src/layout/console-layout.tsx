@@ -50,11 +50,11 @@ export function ConsoleLayout() {
   const [changingPassword, setChangingPassword] = useState(false);
 
   const logout = async () => {
-    // The server ends the session; whatever it answers, this browser forgets it.
+    // The server ends the session; whatever it answers, this browser forgets it, and RequireSession
+    // shows the login page, which returns to this page on the next login.
     await api('POST', '/admin/logout').catch(() => undefined);
-    session.clear();
     queryClient.clear();
-    void navigate('/login', { replace: true });
+    session.clear();
   };
 
   const key = selectedKey(pathname);
