@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, HttpCode, Inject, Post, Query, Req, StreamableFile } from '@nestjs/common';
-import type { ApplicationRow, BulkDecisionResponse, Page } from '@shanqian/shared';
+import type { ApplicationDetail, ApplicationRow, BulkDecisionResponse, Page, RevealIdNumberResponse } from '@shanqian/shared';
 import type { Request } from 'express';
 import { AdminPrincipal, CurrentAdmin } from '../admin/admin-route.decorator';
 import { RawResponse } from '../common/envelope';
@@ -54,13 +54,21 @@ export class ApplicationAdminController {
   }
 
   @Get(':id')
-  detail(@IdParam() id: number, @CurrentAdmin() admin: AdminPrincipal, @Req() req: Request): Promise<object> {
+  detail(@IdParam() id: number, @CurrentAdmin() admin: AdminPrincipal, @Req() req: Request): Promise<ApplicationDetail> {
     return this.applications.detail(admin, id, publicBaseUrl(req, this.config));
+  }
+
+  /** The filled contract PDF the worker will review and sign (status 2 only). */
+  @Get(':id/contract-preview')
+  @RawResponse()
+  async contractPreview(@IdParam() id: number, @CurrentAdmin() admin: AdminPrincipal, @Ctx() context: RequestContext): Promise<StreamableFile> {
+    const { filename, pdf } = await this.applications.contractPreview(admin, id, context.ip);
+    return new StreamableFile(pdf, { type: 'application/pdf', disposition: `inline; filename="${filename}"` });
   }
 
   @Post(':id/reveal')
   @HttpCode(200)
-  reveal(@IdParam() id: number, @CurrentAdmin() admin: AdminPrincipal, @Ctx() context: RequestContext): Promise<{ id_number: string }> {
+  reveal(@IdParam() id: number, @CurrentAdmin() admin: AdminPrincipal, @Ctx() context: RequestContext): Promise<RevealIdNumberResponse> {
     return this.applications.revealIdNumber(admin, id, context.ip);
   }
 

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { ErrorCode, SignApplicationStatus } from '@shanqian/shared';
 import { AdminUser } from '../admin/admin-user.entity';
 import { AuditLog } from '../admin/audit-log.entity';
+import { MokaCandidate } from '../bridges/moka/moka-candidate.entity';
 import { chinaDate } from '../common/china-time';
 import { AdminClient } from '../test/admin-client';
 import { APPROVAL, applyingWorker, uploadContract } from '../test/sign-fixtures';
@@ -81,6 +83,42 @@ describe('HR review of sign applications', () => {
     expect((await approve({ entry_date: dayFromToday(-31) })).body.msg).toBe(`entry_date: 应在 ${settings.entry_date_from} 到 ${settings.entry_date_to} 之间`);
     expect((await approve({ salary: '999.99' })).body.msg).toBe('salary: 应在 1000.00 到 1000000.00 元之间');
     await new AdminClient(t).get('/admin/settings/approval').expect(401);
+  });
+
+  it('names who did each event, shows the Moka offer the resume came from, and previews the contract the worker will sign', async () => {
+    const { worker, resume, applicationId } = await applyingWorker(t, { real_name: '预览丙' });
+    const { employee_id: employeeId } = (await admin.get(`/admin/applications/${applicationId}`).expect(200)).body.data.application;
+    const refused = await admin.get(`/admin/applications/${applicationId}/contract-preview`).expect(409);
+    expect(refused.body).toMatchObject({ status: ErrorCode.ApplicationStatusConflict, msg: '签约申请当前状态为「签约申请」，审核通过后才有待签署的合同' });
+    await t.db.getRepository(MokaCandidate).insert({
+      mokaApplicationId: '90071992547409931', phone: resume.phone as string, name: '预览丙', email: 'bing@example.com', gender: 1, birthDate: null, nation: null,
+      idNumberEnc: null, position: '装配工', entryDate: '2026-07-01', salary: '6000.00', education: '[]', experience: '[]', rawStage: 'offer', employeeId,
+    });
+
+    await admin.post(`/admin/applications/${applicationId}/approve`, { contract_id: contractId, ...APPROVAL }).expect(200);
+    const detail = (await admin.get(`/admin/applications/${applicationId}`).expect(200)).body.data;
+    expect(detail.events.map((e: { event: string; actor_type: string; actor_name: string }) => [e.event, e.actor_type, e.actor_name])).toEqual([
+      ['applied', 'employee', '预览丙'],
+      ['approved', 'admin', 'superadmin'],
+    ]);
+    expect(detail.events[1].created_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    expect(detail.moka).toMatchObject({ moka_application_id: '90071992547409931', stage: 'offer', position: '装配工', salary: '6000.00', email: 'bing@example.com' });
+    expect(detail.document).toBeNull();
+
+    const preview = await admin.get(`/admin/applications/${applicationId}/contract-preview`).buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    }).expect(200);
+    expect(preview.headers['content-type']).toBe('application/pdf');
+    expect(preview.headers['content-disposition']).toBe(`inline; filename="SQ${String(applicationId).padStart(8, '0')}-contract.pdf"`);
+    const pdf = preview.body as Buffer;
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    // The very file the worker then reviews and signs; HR's look is no event of the worker's, but is in the audit log.
+    const seen = (await worker.get('/sign/contract').expect(200)).body.data;
+    expect(seen.filled_sha256).toBe(createHash('sha256').update(pdf).digest('hex'));
+    expect(await t.db.getRepository(SignApplicationEvent).countBy({ applicationId, event: 'contract_viewed' })).toBe(1);
+    expect(await t.db.getRepository(AuditLog).findOneByOrFail({ action: 'application.contract_preview', targetId: applicationId })).toMatchObject({ ip: admin.ip });
   });
 
   it('refuses bad approvals with a clear envelope and changes nothing', async () => {

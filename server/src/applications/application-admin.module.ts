@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ContractAdminModule } from '../admin/contracts/contract-admin.module';
 import { LeapinModule } from '../bridges/leapin/leapin.module';
+import { MokaModule } from '../bridges/moka/moka.module';
 import { EmployeeModule } from '../employee/employee.module';
 import { RealnameModule } from '../realname/realname.module';
 import { SealsModule } from '../seals/seals.module';
@@ -15,10 +16,10 @@ import { EmployeeAdminController } from './employee-admin.controller';
 /**
  * HR's screens over applications (/admin/applications, /admin/employees). Apart from
  * ApplicationsModule because the file of an application gathers what the modules built on it
- * hold: the resume, real-name checks, the signed document, LeapIn interviews.
+ * hold: the resume, real-name checks, the signed document, LeapIn interviews, the Moka offer.
  */
 @Module({
-  imports: [ApplicationsModule, ContractAdminModule, EmployeeModule, LeapinModule, RealnameModule, SealsModule, SignModule],
+  imports: [ApplicationsModule, ContractAdminModule, EmployeeModule, LeapinModule, MokaModule, RealnameModule, SealsModule, SignModule],
   controllers: [ApplicationStatsController, ApplicationAdminController, ApprovalSettingsController, EmployeeAdminController],
   providers: [ApplicationAdminService],
 })

@@ -1,10 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ApplicationRow, BulkDecisionOutcome, BulkDecisionResponse, EnabledFlag, ErrorCode, EventChainState, Page, SignApplicationStatus } from '@shanqian/shared';
+import { ApplicationDetail, ApplicationRow, BulkDecisionOutcome, BulkDecisionResponse, EnabledFlag, ErrorCode, Page, RevealIdNumberResponse, SignApplicationStatus } from '@shanqian/shared';
 import { stringify } from 'csv-stringify/sync';
 import { AdminPrincipal } from '../admin/admin-route.decorator';
+import { AdminUserRepository } from '../admin/admin-user.repository';
 import { AuditLogService } from '../admin/audit-log.service';
 import { ContractRepository } from '../admin/contracts/contract.repository';
 import { LeapinService } from '../bridges/leapin/leapin.service';
+import { MokaCandidateRepository } from '../bridges/moka/moka-candidate.repository';
 import { AppException } from '../common/app.exception';
 import { internalError, toAppException } from '../common/error-response';
 import { chinaDateTime, chinaDayStart, isCalendarDate } from '../common/china-time';
@@ -34,6 +36,7 @@ import {
 import { EmployeeListQueryDto } from './dto/employee-list-query.dto';
 import { ApplicationFilters } from './sign-application.repository';
 import { SignApplication } from './sign-application.entity';
+import { SignApplicationEvent } from './sign-application-event.entity';
 
 /** At most this many rows in one export: beyond it HR narrows the filters (a spreadsheet of more is unreadable anyway). */
 export const EXPORT_MAX_ROWS = 50_000;
@@ -73,6 +76,8 @@ export class ApplicationAdminService {
     private readonly contracts: ContractRepository,
     private readonly secrets: SecretsService,
     private readonly audit: AuditLogService,
+    private readonly adminUsers: AdminUserRepository,
+    private readonly mokaCandidates: MokaCandidateRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -105,16 +110,18 @@ export class ApplicationAdminService {
     return `\ufeff${stringify([header, ...body.map((cells) => cells.map(safe))], { record_delimiter: '\r\n' })}`;
   }
 
-  async detail(admin: AdminPrincipal, id: number, baseUrl: string): Promise<object> {
+  async detail(admin: AdminPrincipal, id: number, baseUrl: string): Promise<ApplicationDetail> {
     const application = await this.applications.visible(scopeFor(admin), id);
-    const [resume, events, checks, document, leapin] = await Promise.all([
+    const [resume, events, checks, document, leapin, moka] = await Promise.all([
       this.employees.resumeForReview(application.employeeId, baseUrl),
       this.applications.history(id),
       this.realname.recentChecks(application.employeeId),
       this.signing.signedDocumentOf(id, baseUrl),
       this.leapin.invitesForApplication(id),
+      this.mokaCandidates.latestForEmployee(application.employeeId),
     ]);
     const chain = checkChain(events);
+    const actorName = await this.actorNames(application, events);
     return {
       application: this.row(application),
       resume: resume.resume,
@@ -123,19 +130,34 @@ export class ApplicationAdminService {
         : null,
       verify_status: resume.verify_status,
       verify_reason: resume.verify_reason,
-      realname_checks: checks,
+      realname_checks: checks.map((c) => ({ ...c, created_at: c.created_at.toISOString() })),
       document,
       leapin,
+      moka: moka && {
+        moka_application_id: moka.mokaApplicationId, stage: moka.rawStage, position: moka.position, entry_date: moka.entryDate, salary: moka.salary,
+        email: moka.email, imported_at: moka.createdAt.toISOString(), updated_at: moka.updatedAt.toISOString(),
+      },
       events: events.map((e) => ({
-        event: e.event, from_status: e.fromStatus, to_status: e.toStatus, actor_type: e.actorType, actor_id: e.actorId,
-        ip: e.ip, city: e.city, lng: e.lng, lat: e.lat, detail: e.detail ?? '', created_at: e.createdAt,
+        event: e.event, from_status: e.fromStatus, to_status: e.toStatus, actor_type: e.actorType, actor_id: e.actorId, actor_name: actorName(e),
+        ip: e.ip, city: e.city, lng: e.lng, lat: e.lat, detail: e.detail ?? '', created_at: e.createdAt.toISOString(),
       })),
-      event_chain: { ok: chain.ok, head: chain.head } satisfies EventChainState,
+      event_chain: { ok: chain.ok, head: chain.head },
     };
   }
 
+  /**
+   * The filled contract waiting for the worker's signature, as they will see and sign it. In the
+   * audit log like the other files that leave the console with the worker's data.
+   */
+  async contractPreview(admin: AdminPrincipal, id: number, ip: string): Promise<{ filename: string; pdf: Buffer }> {
+    const application = await this.applications.visible(scopeFor(admin), id);
+    const preview = await this.signing.filledContractOf(application);
+    await this.audit.record(admin, ip, { action: 'application.contract_preview', targetType: 'application', targetId: id, detail: { file: preview.filename } });
+    return preview;
+  }
+
   /** The full ID number, for the admin who needs it; every reveal is in the audit log. */
-  async revealIdNumber(admin: AdminPrincipal, id: number, ip: string): Promise<{ id_number: string }> {
+  async revealIdNumber(admin: AdminPrincipal, id: number, ip: string): Promise<RevealIdNumberResponse> {
     const application = await this.applications.visible(scopeFor(admin), id);
     const idNumber = this.secrets.decrypt(application.employee!.idNumberEnc);
     await this.audit.record(admin, ip, {
@@ -223,6 +245,14 @@ export class ApplicationAdminService {
     const actor: ApplicationActor = { type: 'admin', admin, context };
     // The answer's people and company are those just read: a decision changes none of them.
     return this.row(await this.applications.transition(application, action, actor, { changes, detail }));
+  }
+
+  /** Who did each event, by name: the application's worker, or the admins involved (read at once). */
+  private async actorNames(application: SignApplication, events: SignApplicationEvent[]): Promise<(event: SignApplicationEvent) => string | null> {
+    const adminIds = [...new Set(events.filter((e) => e.actorType === 'admin').map((e) => e.actorId))];
+    const admins = new Map((adminIds.length ? await this.adminUsers.findByIds(adminIds) : []).map((a) => [a.id, a.name ?? a.username]));
+    const worker = application.employee!;
+    return (e) => (e.actorType === 'admin' ? (admins.get(e.actorId) ?? null) : e.actorId === worker.userId ? worker.realName : null);
   }
 
   private row(a: SignApplication): ApplicationRow {

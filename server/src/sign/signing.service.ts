@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ContractPreviewResponse, DocumentSignatureCheck, DocumentVerificationResponse, ErrorCode, SignApplicationStatus, SignedDocumentResponse, VerifyStatus } from '@shanqian/shared';
-import { transitionRefused } from '../applications/application-status';
+import { ContractPreviewResponse, DocumentSignatureCheck, DocumentVerificationResponse, ErrorCode, SignApplicationStatus, SignedDocumentResponse, SignedDocumentView, VerifyStatus } from '@shanqian/shared';
+import { STATUS_LABELS, transitionRefused } from '../applications/application-status';
 import { ApplicationActor, ApplicationsService } from '../applications/applications.service';
 import { SignApplicationEventType } from '../applications/sign-application-event.entity';
 import { SignApplication } from '../applications/sign-application.entity';
@@ -231,11 +231,30 @@ export class SigningService {
     };
   }
 
+  /**
+   * The filled contract of an application waiting for its worker's signature, as HR checks it
+   * (GET /admin/applications/:id/contract-preview): the very file the worker reviews and signs,
+   * rendered and stored on the first look, whoever looks first. Viewing it is no event of the
+   * worker's, so nothing is noted in the application's history.
+   */
+  async filledContractOf(application: SignApplication): Promise<{ filename: string; pdf: Buffer }> {
+    if (application.status !== SignApplicationStatus.PendingSignature) {
+      const hint = application.status === SignApplicationStatus.Signed ? '请查看已签署的合同' : '审核通过后才有待签署的合同';
+      throw new AppException(ErrorCode.ApplicationStatusConflict, `签约申请当前状态为「${STATUS_LABELS[application.status]}」，${hint}`);
+    }
+    const employee = application.employee!;
+    const { document, terms } = await this.ensureDocument({ application, employee, user: employee.user! });
+    return { filename: `${terms.applicationNo}-contract.pdf`, pdf: await this.uploads.read(document.filledKey) };
+  }
+
   /** The signed file of an application, as HR's detail shows it; null until signed. */
-  async signedDocumentOf(applicationId: number, baseUrl: string): Promise<{ signed_at: Date | null; sha256: string | null; timestamp_at: Date | null; url: string } | null> {
+  async signedDocumentOf(applicationId: number, baseUrl: string): Promise<SignedDocumentView | null> {
     const document = await this.documents.findByApplication(applicationId);
     if (!document?.signedKey) return null;
-    return { signed_at: document.signedAt, sha256: document.signedSha256, timestamp_at: document.timestampAt, url: this.uploads.signedUrl(document.signedKey, baseUrl) };
+    return {
+      signed_at: document.signedAt?.toISOString() ?? null, sha256: document.signedSha256, timestamp_at: document.timestampAt?.toISOString() ?? null,
+      url: this.uploads.signedUrl(document.signedKey, baseUrl), expires_in: FILE_LINK_TTL_SECONDS,
+    };
   }
 
   private async load(userId: number): Promise<SigningContext> {

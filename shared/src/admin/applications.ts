@@ -1,4 +1,5 @@
 import type { Gender, SignApplicationStatus, VerifyStatus } from '../enums';
+import type { EmployeeEducation, EmployeeWorkExperience, EventChainState, ResumeFields } from '../api';
 import type { PageQuery } from '../envelope';
 import type { ErrorCode } from '../error-codes';
 
@@ -111,4 +112,128 @@ export interface ApprovalSettings {
   /** Yuan, two decimals (`"1000.00"`). */
   salary_min: string;
   salary_max: string;
+}
+
+/** The worker's resume as HR reviews it: every field but the ID number, which is masked (POST …/reveal shows it, audited). */
+export interface ApplicationResume extends Omit<ResumeFields, 'id_number'> {
+  id_number_masked: string;
+  /** Signed links to the ID card photos, valid about an hour: a fresh GET of the detail signs new ones. */
+  id_card_front: string;
+  id_card_back: string;
+  employee_edu: EmployeeEducation[];
+  work_exp: EmployeeWorkExperience[];
+}
+
+/** The contract template an approval chose. */
+export interface ApplicationContractRef {
+  id: number;
+  contract_name: string;
+  contract_body: string;
+  sign_year: number;
+}
+
+/** One real-name check of the worker, newest first. */
+export interface RealnameCheckView {
+  provider: string;
+  with_selfie: boolean;
+  outcome: 'passed' | 'failed' | 'error';
+  reason: string;
+  /** The provider's request id, to find the check in its console. */
+  request_id: string | null;
+  ip: string;
+  created_at: string;
+}
+
+/** The contract both parties signed. */
+export interface SignedDocumentView {
+  signed_at: string | null;
+  sha256: string | null;
+  timestamp_at: string | null;
+  /** A signed link to the PDF, valid `expires_in` seconds. */
+  url: string;
+  expires_in: number;
+}
+
+/** One of the application's LeapIn (AI interview) invitations. */
+export interface LeapinInterviewView {
+  job_id: number;
+  leapin_application_id: number | null;
+  interview_url: string | null;
+  /** LeapIn's candidate status: 0 invited, 1 AI interview submitted, 3 second interview, 4 hired, 5 not suitable. */
+  status: number | null;
+  /** 0 none, 1 generating, 2 failed, 3 ready. */
+  report_status: number | null;
+  leapin_total_score: string | null;
+  leapin_rank: number | null;
+  leapin_report_url: string | null;
+  invited_at: string | null;
+  pulled_at: string | null;
+}
+
+/** The Moka offer the worker's resume was pre-filled from, when there was one (the latest). */
+export interface MokaSourceView {
+  moka_application_id: string;
+  /** Moka's stage when last imported. */
+  stage: string;
+  position: string | null;
+  entry_date: string | null;
+  salary: string | null;
+  email: string | null;
+  imported_at: string;
+  updated_at: string;
+}
+
+/** What can happen to an application; each is one row of its hash-chained history. */
+export type ApplicationEventType =
+  | 'applied'
+  | 'resubmitted'
+  | 'updated'
+  | 'approved'
+  | 'rejected'
+  | 'cancelled'
+  | 'realname_passed'
+  | 'realname_failed'
+  | 'contract_viewed'
+  | 'intent_confirmed'
+  | 'signed';
+
+export interface ApplicationEventView {
+  event: ApplicationEventType;
+  from_status: SignApplicationStatus | null;
+  to_status: SignApplicationStatus;
+  /** The worker (`actor_id` their WeChat user) or an admin (`actor_id` the admin's id). */
+  actor_type: 'employee' | 'admin';
+  actor_id: number;
+  /** The worker's name, or the admin's name (else username); null for an admin since deleted. */
+  actor_name: string | null;
+  ip: string;
+  city: string | null;
+  lng: number | null;
+  lat: number | null;
+  /** JSON text of what the event decided (a reason, the approved terms), '' when nothing. */
+  detail: string;
+  created_at: string;
+}
+
+/** `GET /admin/applications/:id`: everything HR reviews about one application. */
+export interface ApplicationDetail {
+  application: ApplicationRow;
+  resume: ApplicationResume;
+  /** The approved contract template, null before an approval. */
+  contract: ApplicationContractRef | null;
+  verify_status: VerifyStatus;
+  verify_reason: string;
+  realname_checks: RealnameCheckView[];
+  /** Null until both parties signed. */
+  document: SignedDocumentView | null;
+  leapin: LeapinInterviewView[];
+  moka: MokaSourceView | null;
+  /** Oldest first. */
+  events: ApplicationEventView[];
+  event_chain: EventChainState;
+}
+
+/** `POST /admin/applications/:id/reveal`: the full ID number (the reveal is in the audit log). */
+export interface RevealIdNumberResponse {
+  id_number: string;
 }

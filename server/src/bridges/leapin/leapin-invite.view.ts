@@ -1,20 +1,8 @@
+import type { LeapinInterviewView } from '@shanqian/shared';
 import { LeapinInvite } from './leapin-invite.entity';
 
 /** What GET /admin/applications/:id shows of one of the application's LeapIn interviews. */
-export interface LeapinInviteView {
-  job_id: number;
-  leapin_application_id: number | null;
-  interview_url: string | null;
-  status: number | null;
-  report_status: number | null;
-  leapin_total_score: string | null;
-  leapin_rank: number | null;
-  leapin_report_url: string | null;
-  invited_at: Date | null;
-  pulled_at: Date | null;
-}
-
-export function leapinInviteView(invite: LeapinInvite): LeapinInviteView {
+export function leapinInviteView(invite: LeapinInvite): LeapinInterviewView {
   return {
     job_id: invite.jobId,
     leapin_application_id: invite.leapinApplicationId,
@@ -24,7 +12,7 @@ export function leapinInviteView(invite: LeapinInvite): LeapinInviteView {
     leapin_total_score: invite.totalScore,
     leapin_rank: invite.leapinRank,
     leapin_report_url: invite.reportUrl,
-    invited_at: invite.invitedAt,
-    pulled_at: invite.pulledAt,
+    invited_at: invite.invitedAt?.toISOString() ?? null,
+    pulled_at: invite.pulledAt?.toISOString() ?? null,
   };
 }

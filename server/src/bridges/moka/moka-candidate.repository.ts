@@ -24,6 +24,11 @@ export class MokaCandidateRepository {
     return candidate?.email ?? null;
   }
 
+  /** The Moka record the person behind this resume was last imported from, for HR's view of the application. */
+  latestForEmployee(employeeId: number): Promise<MokaCandidate | null> {
+    return this.candidates().findOne({ where: { employeeId }, order: { updatedAt: 'DESC', id: 'DESC' } });
+  }
+
   /** Fails on the unique moka_application_id when a concurrent import created the record first. */
   async insert(values: Omit<MokaCandidate, 'id' | 'createdAt' | 'updatedAt'>): Promise<void> {
     await this.candidates().insert(values);
