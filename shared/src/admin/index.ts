@@ -3,3 +3,5 @@ export * from './applications';
 export * from './catalog';
 export * from './admin-users';
 export * from './dashboard';
+export * from './audit';
+export * from './bridges';

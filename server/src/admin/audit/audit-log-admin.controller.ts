@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { Page } from '@shanqian/shared';
+import type { AuditLogRow, Page } from '@shanqian/shared';
 import { AdminRoles } from '../admin-route.decorator';
-import { AuditLogAdminService, AuditLogRow } from './audit-log-admin.service';
+import { AuditLogAdminService } from './audit-log-admin.service';
 import { AuditLogQueryDto } from './audit-log-query.dto';
 
 /** Super admins only: the trail shows every admin's actions. Append-only, so there is no route that edits or deletes it. */

@@ -39,7 +39,7 @@ describe('back office: GET /admin/audit-logs', () => {
       target_id: companyId,
       detail: { company_name: { from: '审计公司', to: '审计公司（改）' } },
       ip: superAdmin.ip,
-      created_at: expect.any(String),
+      created_at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
     });
   });
 

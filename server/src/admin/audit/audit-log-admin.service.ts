@@ -1,23 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { Page } from '@shanqian/shared';
+import { AuditLogRow, Page } from '@shanqian/shared';
 import { AppException } from '../../common/app.exception';
 import { chinaDayStart, isCalendarDate } from '../../common/china-time';
 import { AuditLog } from '../audit-log.entity';
 import { AuditLogRepository } from '../audit-log.repository';
 import { AuditLogQueryDto } from './audit-log-query.dto';
-
-export interface AuditLogRow {
-  id: number;
-  admin_id: number | null;
-  admin_username: string;
-  action: string;
-  target_type: string | null;
-  target_id: number | null;
-  /** The JSON the entry was written with; the raw text if it was cut at 2000 characters. */
-  detail: unknown;
-  ip: string;
-  created_at: Date;
-}
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -39,7 +26,7 @@ const toRow = (row: AuditLog): AuditLogRow => ({
   target_id: row.targetId,
   detail: parseDetail(row.detail),
   ip: row.ip,
-  created_at: row.createdAt,
+  created_at: row.createdAt.toISOString(),
 });
 
 /** Reads the audit trail. There is deliberately nothing here that changes it. */

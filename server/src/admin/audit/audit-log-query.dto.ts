@@ -1,3 +1,4 @@
+import type { AuditLogQuery } from '@shanqian/shared';
 import { OptionalInt, OptionalText } from '../../common/form-fields';
 import { PageQueryDto } from '../../common/pagination';
 
@@ -7,7 +8,7 @@ export const DAY_OR_INSTANT = {
   message: '应为 YYYY-MM-DD（北京时间的一天）或带时区的 ISO 8601 时间，如 2025-01-31T08:00:00+08:00',
 };
 
-export class AuditLogQueryDto extends PageQueryDto {
+export class AuditLogQueryDto extends PageQueryDto implements AuditLogQuery {
   @OptionalInt({ min: 1 }) admin_id?: number | null;
   @OptionalText(48) action?: string | null;
   @OptionalText(32) target_type?: string | null;

@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
+import type { BridgeStatus } from '@shanqian/shared';
 import { BridgeQueue } from './bridge-queue';
-import { BridgeStatus, BridgeStatusService } from './bridge-status.service';
+import { BridgeStatusService } from './bridge-status.service';
 
 @Controller('admin/bridges')
 export class BridgeStatusController {

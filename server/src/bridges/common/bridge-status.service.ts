@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ErrorCode } from '@shanqian/shared';
+import { BridgeStatus, ErrorCode } from '@shanqian/shared';
 import { AppException } from '../../common/app.exception';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { BridgeEventRepository } from './bridge-event.repository';
@@ -9,14 +9,6 @@ import { PartnerError } from './partner-client';
 /** Errors kept per bridge (the status page shows the newest RECENT_ERRORS). */
 const KEPT_ERRORS = 200;
 const RECENT_ERRORS = 20;
-
-export interface BridgeStatus {
-  name: BridgeName;
-  configured: boolean;
-  last_success_at: Date | null;
-  pending_jobs: number;
-  recent_errors: { at: Date; operation: string; message: string }[];
-}
 
 /** Whether each bridge is on, and how its calls have been going (table bridge_event). */
 @Injectable()
@@ -63,9 +55,9 @@ export class BridgeStatusService {
         return {
           name,
           configured: this.configured(name),
-          last_success_at: success?.createdAt ?? null,
+          last_success_at: success?.createdAt.toISOString() ?? null,
           pending_jobs: pending,
-          recent_errors: errors.map((e) => ({ at: e.createdAt, operation: e.operation, message: e.message ?? '' })),
+          recent_errors: errors.map((e) => ({ at: e.createdAt.toISOString(), operation: e.operation, message: e.message ?? '' })),
         };
       }),
     );

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import type { FeishuExternalApplications, FeishuLinkView } from '@shanqian/shared';
 import { AdminPrincipal, AdminRoles, CurrentAdmin } from '../../admin/admin-route.decorator';
 import { IdParam } from '../../common/id-param';
 import { Ctx, RequestContext } from '../../common/request-context';
 import { FeishuLinkDto, TalentQueryDto } from './feishu.dto';
-import { ExternalApplicationsAnswer, FeishuLinkView, FeishuService } from './feishu.service';
+import { FeishuService } from './feishu.service';
 
 @Controller('admin/bridges/feishu')
 export class FeishuController {
@@ -11,7 +12,7 @@ export class FeishuController {
 
   /** A talent's external applications in Feishu Hire (every page). */
   @Get('external-applications')
-  externalApplications(@Query() query: TalentQueryDto): Promise<ExternalApplicationsAnswer> {
+  externalApplications(@Query() query: TalentQueryDto): Promise<FeishuExternalApplications> {
     return this.feishu.externalApplications(query.talent_id);
   }
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ErrorCode } from '@shanqian/shared';
+import { ErrorCode, FeishuExternalApplications, FeishuLinkView } from '@shanqian/shared';
 import { AdminPrincipal } from '../../admin/admin-route.decorator';
 import { AuditLogService } from '../../admin/audit-log.service';
 import { scopeFor } from '../../applications/application-access';
@@ -17,23 +17,6 @@ import { FeishuLinkDto } from './feishu.dto';
 const PARAM_ERROR = 1002002;
 const TALENT_NOT_FOUND = 1002102;
 
-export interface ExternalApplicationsAnswer {
-  talent_id: string;
-  count: number;
-  items: ExternalApplication[];
-}
-
-export interface FeishuLinkView {
-  application_id: number;
-  talent_id: string;
-  /** Feishu's id of the mirror, null until it has been created. */
-  external_application_id: string | null;
-  /** The stage last handed to Feishu (sent, or queued while Feishu is unavailable). */
-  last_stage: string | null;
-  /** When Feishu last confirmed a mirror. */
-  synced_at: Date | null;
-}
-
 /** The back office's side of the Feishu Hire bridge: looking up a talent's external applications, linking applications to talents. */
 @Injectable()
 export class FeishuService {
@@ -46,7 +29,7 @@ export class FeishuService {
     private readonly audit: AuditLogService,
   ) {}
 
-  async externalApplications(talentId: string): Promise<ExternalApplicationsAnswer> {
+  async externalApplications(talentId: string): Promise<FeishuExternalApplications> {
     const items = await this.listed(talentId);
     return { talent_id: talentId, count: items.length, items };
   }
@@ -111,7 +94,7 @@ export class FeishuService {
       talent_id: link.talentId,
       external_application_id: link.externalApplicationId,
       last_stage: link.lastStage,
-      synced_at: link.syncedAt,
+      synced_at: link.syncedAt?.toISOString() ?? null,
     };
   }
 }

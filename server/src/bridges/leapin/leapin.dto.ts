@@ -1,15 +1,16 @@
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsInt, IsOptional, Max, Min } from 'class-validator';
+import type { LeapinInviteRequest, LeapinJobsQuery } from '@shanqian/shared';
 import { INT_RANGE, OptionalInt, RequiredInt } from '../../common/form-fields';
 
-export class LeapinJobsQueryDto {
+export class LeapinJobsQueryDto implements LeapinJobsQuery {
   /** LeapIn's page to start from (1). */
   @OptionalInt({ min: 1, max: 100000 }) page?: number | null;
   /** LeapIn's page size for each request (LeapIn's default when absent). */
   @OptionalInt({ min: 1, max: 100 }) page_size?: number | null;
 }
 
-export class LeapinInviteDto {
+export class LeapinInviteDto implements LeapinInviteRequest {
   /** The LeapIn job (GET /admin/bridges/leapin/jobs). */
   @RequiredInt({ min: 1 }) job_id!: number;
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { Gender } from '@shanqian/shared';
+import { Gender, LeapinInterviewView, LeapinInviteResponse, LeapinJobList, LeapinPullResponse } from '@shanqian/shared';
 import { AdminPrincipal } from '../../admin/admin-route.decorator';
 import { AuditLogService } from '../../admin/audit-log.service';
 import { scopeFor } from '../../applications/application-access';
@@ -13,10 +13,10 @@ import { PartnerClient, partnerClientOptions, PartnerError } from '../common/par
 import { MokaCandidateRepository } from '../moka/moka-candidate.repository';
 import { LeapinInvite } from './leapin-invite.entity';
 import { InvitedApplication, LeapinInviteRepository } from './leapin-invite.repository';
-import { LeapinInviteView, leapinInviteView } from './leapin-invite.view';
+import { leapinInviteView } from './leapin-invite.view';
 import { LeapinClient } from './leapin.client';
 import { LeapinInviteDto, LeapinJobsQueryDto } from './leapin.dto';
-import { LeapinApplication, LeapinJob } from './leapin.types';
+import { LeapinApplication } from './leapin.types';
 
 /** LeapIn documents no rate limit: stay well below anything an API would mind. */
 const LEAPIN_REQUESTS_PER_SECOND = 5;
@@ -30,23 +30,6 @@ interface InviteJob {
   expire_days?: number;
 }
 
-export interface InviteResult {
-  job_id: number;
-  /** Applications whose invitation is now in the queue (or still is). */
-  queued: number[];
-  /** Applications whose person LeapIn has already invited to this job: nothing was done. */
-  already_invited: number[];
-}
-
-export interface PullResult {
-  /** LeapIn jobs read. */
-  jobs: number;
-  /** Invitations LeapIn knows of. */
-  invites: number;
-  /** Invitations whose status, report or score changed. */
-  updated: number;
-}
-
 /**
  * The LeapIn AI-interview bridge: HR invites applicants to a LeapIn job's AI interview (through the
  * persisted queue), and the interview outcomes are pulled back on a schedule and on demand.
@@ -57,7 +40,7 @@ export class LeapinService implements OnModuleInit, OnApplicationBootstrap, OnAp
   /** Null when LeapIn is not configured: the bridge is off. */
   private readonly client: LeapinClient | null;
   private timer: NodeJS.Timeout | null = null;
-  private pulling: Promise<PullResult> | null = null;
+  private pulling: Promise<LeapinPullResponse> | null = null;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -89,7 +72,7 @@ export class LeapinService implements OnModuleInit, OnApplicationBootstrap, OnAp
   }
 
   /** LeapIn's jobs from `page` on, every page (LeapIn's `next` followed). */
-  async jobs(query: LeapinJobsQueryDto): Promise<{ count: number; results: LeapinJob[] }> {
+  async jobs(query: LeapinJobsQueryDto): Promise<LeapinJobList> {
     const client = this.configured();
     return this.observed('jobs.list', () => client.allJobs({ page: query.page ?? undefined, page_size: query.page_size ?? undefined }));
   }
@@ -98,12 +81,12 @@ export class LeapinService implements OnModuleInit, OnApplicationBootstrap, OnAp
    * Queues an invitation per application whose person LeapIn has not invited to the job yet. The
    * leapin_invite row (unique per person and job) and the job's dedupe key make a repeat a no-op.
    */
-  async invite(admin: AdminPrincipal, dto: LeapinInviteDto, ip: string): Promise<InviteResult> {
+  async invite(admin: AdminPrincipal, dto: LeapinInviteDto, ip: string): Promise<LeapinInviteResponse> {
     this.configured();
     const ids = [...new Set(dto.application_ids)];
     const applications = await this.applications.visibleMany(scopeFor(admin), ids);
 
-    const result: InviteResult = { job_id: dto.job_id, queued: [], already_invited: [] };
+    const result: LeapinInviteResponse = { job_id: dto.job_id, queued: [], already_invited: [] };
     for (const id of ids) {
       const application = applications.find((a) => a.id === id)!;
       const invite = await this.inviteRow(application, dto.job_id);
@@ -120,12 +103,12 @@ export class LeapinService implements OnModuleInit, OnApplicationBootstrap, OnAp
   }
 
   /** The application's LeapIn interviews, as its detail shows them. */
-  async invitesForApplication(applicationId: number): Promise<LeapinInviteView[]> {
+  async invitesForApplication(applicationId: number): Promise<LeapinInterviewView[]> {
     return (await this.invites.forApplication(applicationId)).map(leapinInviteView);
   }
 
   /** Reads the invited people's interview outcomes from LeapIn; one pull at a time (a second caller shares it). */
-  pull(): Promise<PullResult> {
+  pull(): Promise<LeapinPullResponse> {
     const client = this.configured();
     this.pulling ??= this.pullAll(client).finally(() => (this.pulling = null));
     return this.pulling;
@@ -187,10 +170,10 @@ export class LeapinService implements OnModuleInit, OnApplicationBootstrap, OnAp
     });
   }
 
-  private async pullAll(client: LeapinClient): Promise<PullResult> {
+  private async pullAll(client: LeapinClient): Promise<LeapinPullResponse> {
     const invites = await this.invites.sent();
     const jobIds = [...new Set(invites.map((i) => i.jobId))];
-    const result: PullResult = { jobs: jobIds.length, invites: 0, updated: 0 };
+    const result: LeapinPullResponse = { jobs: jobIds.length, invites: 0, updated: 0 };
     for (const jobId of jobIds) {
       const { results } = await this.observed('applications.list', () => client.allApplications({ job_id: jobId, page_size: PULL_PAGE_SIZE }));
       const byId = new Map(results.map((application) => [application.id, application]));

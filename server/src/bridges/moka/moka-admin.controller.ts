@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import type { MokaDepartmentSyncReport, MokaImportResponse, MokaRunReport, MokaUserSyncReport } from '@shanqian/shared';
 import { AdminPrincipal, AdminRoles, CurrentAdmin } from '../../admin/admin-route.decorator';
 import { AppException } from '../../common/app.exception';
 import { Ctx, RequestContext } from '../../common/request-context';
-import type { MokaDepartmentSyncReport, MokaImportResponse, MokaRunReport, MokaUserSyncReport } from './moka-api';
 import { MokaImportDto, MokaSyncDepartmentsDto, MokaWaitDto } from './moka.dto';
 import type { MokaOfferCustomFields } from './moka.types';
 import { MokaImportService } from './moka-import.service';

@@ -1,12 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DictItem } from '@shanqian/shared';
+import { DictItem, MokaImportRequest, MokaImportResponse } from '@shanqian/shared';
 import { AdminPrincipal } from '../../admin/admin-route.decorator';
 import { AuditLogService } from '../../admin/audit-log.service';
 import { CatalogService } from '../../catalog/catalog.service';
 import { SecretsService } from '../../common/crypto/secrets.service';
 import { isUniqueViolation } from '../../database/query-errors';
 import { BridgeStatusService } from '../common/bridge-status.service';
-import type { MokaImportRequest, MokaImportResponse } from './moka-api';
 import { CandidateDictionaries, CandidateFields, mapMokaApplication } from './moka-candidate.mapper';
 import { MokaCandidate } from './moka-candidate.entity';
 import { MokaCandidateRepository } from './moka-candidate.repository';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { KV_STORE, KvStore } from '../../common/kv/kv-store';
 import { BridgeQueue } from '../common/bridge-queue';
-import type { MokaRunState } from './moka-api';
+import type { MokaRunState } from '@shanqian/shared';
 
 /** How long the report of a sync stays readable. */
 const RUN_TTL_MS = 7 * 24 * 3600 * 1000;

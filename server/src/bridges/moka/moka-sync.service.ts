@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { EnabledFlag, ErrorCode } from '@shanqian/shared';
+import { EnabledFlag, ErrorCode, MokaDepartmentSyncMode, MokaDepartmentSyncReport, MokaRunReport, MokaUserSyncReport } from '@shanqian/shared';
 import { AdminPrincipal } from '../../admin/admin-route.decorator';
 import { AdminUser } from '../../admin/admin-user.entity';
 import { AdminUserRepository } from '../../admin/admin-user.repository';
@@ -11,7 +11,6 @@ import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { BridgeQueue } from '../common/bridge-queue';
 import { BridgeStatusService } from '../common/bridge-status.service';
 import { PartnerError } from '../common/partner-client';
-import type { MokaDepartmentSyncMode, MokaDepartmentSyncReport, MokaRunReport, MokaUserSyncReport } from './moka-api';
 import { MOKA_USERS_PER_BATCH, MokaClient } from './moka.client';
 import { MokaRuns } from './moka-runs';
 import { MokaDepartment, MokaDepartmentCounts, MokaRole, MokaUserInfo } from './moka.types';

@@ -1,7 +1,6 @@
 import { MOBILE, OptionalInt, OptionalText, RequiredText } from '../../common/form-fields';
 import { OptionalBool } from '../../admin/records/admin-fields';
-import type { EmployeePrefillRequest } from '@shanqian/shared';
-import type { MokaDepartmentSyncMode, MokaDepartmentSyncRequest, MokaImportRequest, MokaUserSyncRequest } from './moka-api';
+import type { EmployeePrefillRequest, MokaDepartmentSyncMode, MokaDepartmentSyncRequest, MokaImportRequest, MokaUserSyncRequest } from '@shanqian/shared';
 
 /** China time, as an admin types it; passed to Moka as written. */
 const MOMENT = { regex: /^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$/, message: '应为 YYYY-MM-DD 或 YYYY-MM-DD HH:mm:ss' };
