@@ -80,7 +80,7 @@ function SealArtworkCard({ seal }: { seal: CompanySealRow }) {
     onMutate: () => setUploadProblem(null),
     onSuccess: (row) => changed(row, '已换用上传的印章图片'),
     // Not a PNG, no transparency, the wrong size (400), over 1 MB (413): the server's own words.
-    onError: (error) => setUploadProblem(errorText(error)),
+    onError: (error) => setUploadProblem(error instanceof ApiError ? error.problem : errorText(error)),
   });
   const generate = useMutation({
     mutationFn: ({ bottom_text }: { bottom_text?: string }) =>

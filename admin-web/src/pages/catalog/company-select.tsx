@@ -22,6 +22,8 @@ interface CompanySelectProps {
 export function CompanySelect({ value, onChange, enabledOnly, knownName, ...rest }: CompanySelectProps) {
   const [typed, setTyped] = useState('');
   const [keyword, setKeyword] = useState('');
+  // The name of the company picked, for when a later search no longer lists it.
+  const [picked, setPicked] = useState<{ value: number; label: string } | null>(null);
   useEffect(() => {
     const timer = setTimeout(() => setKeyword(typed.trim()), 300);
     return () => clearTimeout(timer);
@@ -36,15 +38,21 @@ export function CompanySelect({ value, onChange, enabledOnly, knownName, ...rest
     value: company.id,
     label: company.status === EnabledFlag.Enabled ? company.company_name : `${company.company_name}（已停用）`,
   }));
-  if (value !== undefined && !options.some((option) => option.value === value)) options.unshift({ value, label: knownName ?? `用人单位 #${value}` });
+  if (value !== undefined && !options.some((option) => option.value === value)) {
+    options.unshift({ value, label: picked?.value === value ? picked.label : (knownName ?? `用人单位 #${value}`) });
+  }
   return (
-    <Select<number>
+    <Select<number, { value: number; label: string }>
       {...rest}
       value={value}
-      onChange={(next) => onChange?.(next)}
+      onChange={(next, option) => {
+        setPicked(next !== undefined && option && !Array.isArray(option) ? { value: next, label: option.label } : null);
+        onChange?.(next);
+      }}
       options={options}
       loading={companies.isFetching}
-      showSearch={{ filterOption: false, onSearch: setTyped }}
+      // The names already listed are narrowed at once while the server's answer for the typed text is on its way.
+      showSearch={{ filterOption: (input, option) => !!option?.label.includes(input.trim()), onSearch: setTyped }}
       notFoundContent={companies.isError ? '用人单位加载失败，请重新搜索' : companies.isFetching ? '加载中…' : '没有匹配的用人单位'}
     />
   );

@@ -94,7 +94,6 @@ export default function ContractsPage() {
         },
       ]}
       columns={[
-        { title: 'ID', dataIndex: 'id', width: 70 },
         { title: '合同名称', dataIndex: 'contract_name' },
         { title: '合同主体', dataIndex: 'contract_body' },
         { title: '用人单位', dataIndex: 'company_name' },
@@ -102,7 +101,7 @@ export default function ContractsPage() {
         {
           title: '模板指纹',
           dataIndex: 'file_sha256',
-          width: 130,
+          width: 110,
           render: (sha256: string | null) =>
             sha256 ? (
               <Tooltip title={`SHA-256：${sha256}`}>
@@ -114,10 +113,10 @@ export default function ContractsPage() {
               '—'
             ),
         },
-        { title: '更新时间', dataIndex: 'updated_at', width: 170, render: formatTime },
+        { title: '更新时间', dataIndex: 'updated_at', width: 150, render: formatTime },
       ]}
       disableNote="停用后审核时不能再选用此模板；已生成的合同不受影响。"
-      actionsWidth={190}
+      actionsWidth={160}
       rowActions={(row) => (
         <Button type="link" size="small" loading={preview.isPending && preview.variables?.id === row.id} onClick={() => preview.mutate(row)}>
           预览
