@@ -2,7 +2,7 @@ import type { AdminRole, AdminUserCreateRequest, AdminUserFields, AdminUserRow }
 import { Button, Form, Input, Select, Switch, Tag } from 'antd';
 import { useState } from 'react';
 import { useAdmin } from '../../auth/use-admin';
-import { CatalogTable, formatTime, saveRecord } from '../catalog/catalog-table';
+import { CatalogTable, duplicateUnder, formatTime, saveRecord } from '../catalog/catalog-table';
 import { PasswordFields } from './password-fields';
 import { ResetPasswordDialog } from './reset-password-dialog';
 
@@ -61,17 +61,20 @@ export default function AdminUsersPage() {
           {
             title: '可查看的申请',
             key: 'scope',
-            width: 130,
+            width: 120,
             render: (_, row) => (row.role === 'super' || row.view_all_applications ? '全部' : '分配给本人的'),
           },
-          { title: '手机号', dataIndex: 'phone', render: (phone: string | null) => phone ?? '—' },
-          { title: '邮箱', dataIndex: 'email', render: (email: string | null) => email ?? '—' },
-          { title: '创建时间', dataIndex: 'created_at', width: 170, render: formatTime },
+          {
+            title: '联系方式',
+            key: 'contact',
+            render: (_, row) => (row.phone || row.email ? [row.phone, row.email].filter(Boolean).map((line) => <div key={line}>{line}</div>) : '—'),
+          },
+          { title: '创建时间', dataIndex: 'created_at', width: 150, render: formatTime },
         ]}
         disableNote="停用后该管理员立即退出登录，且不能再登录；其经手的申请和审计记录保留。"
         // Someone must always be able to manage the back office: nobody disables themselves (the server refuses it too).
         canSwitch={(row) => !isMe(row)}
-        actionsWidth={220}
+        actionsWidth={190}
         rowActions={(row) =>
           isMe(row) ? null : (
             <Button type="link" size="small" onClick={() => setResetting((current) => ({ open: true, admin: row, key: current.key + 1 }))}>
@@ -85,6 +88,7 @@ export default function AdminUsersPage() {
             row
               ? { name: row.name ?? '', phone: row.phone ?? '', email: row.email ?? '', role: row.role, view_all_applications: row.view_all_applications }
               : { role: 'hr', view_all_applications: false },
+          fieldOf: duplicateUnder('username'),
           save: (values, row) =>
             saveRecord<AdminUserRow>(RESOURCE, row, row ? fieldsOf(values) : ({ ...fieldsOf(values), username: values.username!.trim(), password: values.password! } satisfies AdminUserCreateRequest)),
           fields: (row) => (

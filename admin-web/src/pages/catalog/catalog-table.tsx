@@ -1,5 +1,5 @@
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { EnabledFlag, type Page } from '@shanqian/shared';
+import { EnabledFlag, ErrorCode, type Page } from '@shanqian/shared';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Badge, Button, Card, Empty, Flex, Form, Input, Modal, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
@@ -60,6 +60,12 @@ interface CatalogTableProps<Row extends SwitchableRow, Values> {
 export function saveRecord<Row>(resource: string, editing: SwitchableRow | null, body: unknown): Promise<Row> {
   return editing ? api<Row>('PUT', `${resource}/${editing.id}`, { body }) : api<Row>('POST', resource, { body });
 }
+
+/** A name or key already taken (409) belongs under the field that holds it. */
+export const duplicateUnder =
+  (field: string) =>
+  (error: ApiError): string | undefined =>
+    error.code === ErrorCode.RecordDuplicate ? field : undefined;
 
 /** `2026-11-23 16:15` in the clerk's time zone. */
 export const formatTime = (iso: string | null | undefined): string => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—');

@@ -2,7 +2,7 @@ import type { CompanyRequest, CompanyRow } from '@shanqian/shared';
 import { Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useIsSuper } from '../../auth/use-admin';
-import { CatalogTable, formatTime, saveRecord } from './catalog-table';
+import { CatalogTable, duplicateUnder, formatTime, saveRecord } from './catalog-table';
 import { CompanySealPanel } from './company-seal-panel';
 
 const RESOURCE = '/admin/companies';
@@ -40,6 +40,7 @@ export default function CompaniesPage() {
         }
         editor={{
           initialValues: (row) => ({ company_name: row?.company_name }),
+          fieldOf: duplicateUnder('company_name'),
           save: (values, row) => saveRecord<CompanyRow>(RESOURCE, row, { company_name: values.company_name.trim() } satisfies CompanyRequest),
           fields: () => (
             <Form.Item

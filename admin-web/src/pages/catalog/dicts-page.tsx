@@ -1,7 +1,7 @@
 import { DictItem, type DictCreateRequest, type DictRow, type DictUpdateRequest } from '@shanqian/shared';
 import { AutoComplete, Form, Input, InputNumber } from 'antd';
 import { useState } from 'react';
-import { CatalogTable, saveRecord } from './catalog-table';
+import { CatalogTable, duplicateUnder, saveRecord } from './catalog-table';
 
 const RESOURCE = '/admin/dicts';
 
@@ -70,6 +70,7 @@ export default function DictsPage() {
       disableNote="停用后小程序中不再可选；已保存此项的简历不受影响。"
       editor={{
         initialValues: (row) => ({ dict_item: row?.dict_item, dict_key: row?.dict_key, dict_value: row?.dict_value, sort: row?.sort ?? 0 }),
+        fieldOf: duplicateUnder('dict_key'),
         save: (values, row) =>
           saveRecord<DictRow>(
             RESOURCE,

@@ -1,6 +1,6 @@
 import type { WorkPositionRequest, WorkPositionRow } from '@shanqian/shared';
 import { Form, Input, InputNumber } from 'antd';
-import { CatalogTable, saveRecord } from './catalog-table';
+import { CatalogTable, duplicateUnder, saveRecord } from './catalog-table';
 
 const RESOURCE = '/admin/work-positions';
 
@@ -22,6 +22,7 @@ export default function WorkPositionsPage() {
       disableNote="停用后小程序中不再可选；已提交的申请不受影响。"
       editor={{
         initialValues: (row) => ({ name: row?.name, sort: row?.sort ?? 0 }),
+        fieldOf: duplicateUnder('name'),
         save: (values, row) => saveRecord<WorkPositionRow>(RESOURCE, row, { name: values.name.trim(), sort: values.sort ?? 0 } satisfies WorkPositionRequest),
         fields: () => (
           <>
