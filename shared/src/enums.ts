@@ -12,6 +12,15 @@ export enum SignApplicationStatus {
   Cancelled = 5,
 }
 
+/** How every screen names a status: the back office's lists and filters, the CSV export, the refusals. */
+export const SIGN_APPLICATION_STATUS_LABELS: Readonly<Record<SignApplicationStatus, string>> = {
+  [SignApplicationStatus.Applied]: '签约申请',
+  [SignApplicationStatus.PendingSignature]: '待签约',
+  [SignApplicationStatus.Signed]: '已签约',
+  [SignApplicationStatus.Rejected]: '已驳回',
+  [SignApplicationStatus.Cancelled]: '已取消',
+};
+
 /** Real-name status of a WeChat user (seed §3.1.2). */
 export enum VerifyStatus {
   /** 待实名 */

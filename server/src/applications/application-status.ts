@@ -1,14 +1,9 @@
-import { ErrorCode, SignApplicationStatus } from '@shanqian/shared';
+import { ErrorCode, SIGN_APPLICATION_STATUS_LABELS, SignApplicationStatus } from '@shanqian/shared';
 import { AppException } from '../common/app.exception';
 import type { SignApplicationEventType } from './sign-application-event.entity';
 
-export const STATUS_LABELS: Record<SignApplicationStatus, string> = {
-  [SignApplicationStatus.Applied]: '签约申请',
-  [SignApplicationStatus.PendingSignature]: '待签约',
-  [SignApplicationStatus.Signed]: '已签约',
-  [SignApplicationStatus.Rejected]: '已驳回',
-  [SignApplicationStatus.Cancelled]: '已取消',
-};
+/** The labels are the API contract's, which the console shows too. */
+export const STATUS_LABELS = SIGN_APPLICATION_STATUS_LABELS;
 
 export interface Transition {
   /** Statuses the action starts from; empty for `apply`, which creates the application. */
