@@ -60,11 +60,12 @@ function residentId(birthDate: string, male: boolean): string {
 let phoneSequence = 0;
 const phoneOf = () => `1370000${String(++phoneSequence).padStart(4, '0')}`;
 
-export async function contractPdf(title: string): Promise<Uint8Array> {
+/** A one-page contract template (its bytes in an ArrayBuffer of their own, as Blob and writeFile take them). */
+export async function contractPdf(title: string): Promise<Uint8Array<ArrayBuffer>> {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
   doc.addPage([595.28, 841.89]).drawText(title, { x: 72, y: 770, size: 14, font });
-  return doc.save();
+  return new Uint8Array(await doc.save());
 }
 
 /** A worker who logs in, uploads the ID photos, verifies the phone and applies: the application waits for HR. */
