@@ -139,10 +139,3 @@ export function saveFile({ blob, filename }: DownloadedFile): void {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
-
-/** Opens a downloaded PDF or image in a new tab (the CSP allows blob: documents of this origin). */
-export function openFile({ blob }: DownloadedFile): void {
-  const url = URL.createObjectURL(blob);
-  window.open(url, '_blank', 'noopener');
-  setTimeout(() => URL.revokeObjectURL(url), 10 * 60_000);
-}

@@ -8,13 +8,13 @@ import {
   type ContractRow,
   type Page,
 } from '@shanqian/shared';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { App, Button, DatePicker, Form, Input, Select, Space } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Button, DatePicker, Form, Input, Select, Space } from 'antd';
 import type { Rule } from 'antd/es/form';
 import type { Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { api } from '../../api/request';
-import { errorText } from '../../components/form-errors';
+import { useOpenInTab } from '../../components/use-open-in-tab';
 import { QueryError } from '../../components/query-state';
 
 /** The approval form's values as the fields hold them; `approveRequest` turns them into the body. */
@@ -92,7 +92,6 @@ const fieldRule = (problem: (value: never) => string | null): Rule => ({
  */
 export function ApproveFields({ companyId }: { companyId: number }) {
   const form = Form.useFormInstance<ApproveFormValues>();
-  const { message } = App.useApp();
   const settings = useApprovalSettings();
   const contracts = useCompanyContracts(companyId);
   const chosen = Form.useWatch('contract_id', form);
@@ -103,11 +102,7 @@ export function ApproveFields({ companyId }: { companyId: number }) {
     if (rows?.length === 1 && form.getFieldValue('contract_id') === undefined) form.setFieldValue('contract_id', rows[0].id);
   }, [rows, form]);
 
-  const openTemplate = useMutation({
-    mutationFn: (id: number) => api<ContractFileLink>('GET', `/admin/contracts/${id}/file`),
-    onSuccess: (link) => window.open(link.url, '_blank', 'noopener'),
-    onError: (error) => message.error(`打开合同模板失败：${errorText(error)}`),
-  });
+  const openTemplate = useOpenInTab();
 
   const limits = settings.data;
   return (
@@ -127,7 +122,7 @@ export function ApproveFields({ companyId }: { companyId: number }) {
               notFoundContent={contracts.isPending ? '加载中…' : '该用人单位没有已启用的合同模板，请先在“合同模板”中上传并启用'}
             />
           </Form.Item>
-          <Button icon={<EyeOutlined />} disabled={!chosen} loading={openTemplate.isPending} onClick={() => chosen && openTemplate.mutate(chosen)}>
+          <Button icon={<EyeOutlined />} disabled={!chosen} loading={openTemplate.isPending} onClick={() => chosen && openTemplate.mutate({ label: '合同模板', load: async () => (await api<ContractFileLink>('GET', `/admin/contracts/${chosen}/file`)).url })}>
             查看模板
           </Button>
         </Space.Compact>

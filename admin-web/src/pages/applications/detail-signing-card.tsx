@@ -2,7 +2,8 @@ import { DownloadOutlined, FilePdfOutlined, FileProtectOutlined } from '@ant-des
 import { type ApplicationDetail, SignApplicationStatus } from '@shanqian/shared';
 import { useMutation } from '@tanstack/react-query';
 import { App, Button, Card, Descriptions, Space, Typography } from 'antd';
-import { download, openFile, saveFile } from '../../api/request';
+import { download, saveFile } from '../../api/request';
+import { useOpenInTab } from '../../components/use-open-in-tab';
 import { errorText } from '../../components/form-errors';
 import { dateTime, yuan } from './detail-labels';
 
@@ -16,16 +17,8 @@ export function SigningCard({ detail, freshDocumentUrl }: { detail: ApplicationD
   const { application: a, contract, document } = detail;
   const path = `/admin/applications/${a.id}`;
 
-  const preview = useMutation({
-    mutationFn: () => download(`${path}/contract-preview`),
-    onSuccess: openFile,
-    onError: (error) => message.error(`合同预览失败：${errorText(error)}`),
-  });
-  const openSigned = useMutation({
-    mutationFn: freshDocumentUrl,
-    onSuccess: (url) => (url ? window.open(url, '_blank', 'noopener') : message.error('合同尚未签署完成')),
-    onError: (error) => message.error(`打开已签署合同失败：${errorText(error)}`),
-  });
+  const preview = useOpenInTab();
+  const openSigned = useOpenInTab();
   const evidence = useMutation({
     mutationFn: () => download(`${path}/evidence`),
     onSuccess: (file) => {
@@ -52,7 +45,7 @@ export function SigningCard({ detail, freshDocumentUrl }: { detail: ApplicationD
       {a.status === SignApplicationStatus.PendingSignature && (
         <Space orientation="vertical" style={{ width: '100%', marginTop: 8 }}>
           <Typography.Text type="secondary">等待劳动者签署。预览的即是劳动者将签署的文件（预览记入审计日志）。</Typography.Text>
-          <Button icon={<FilePdfOutlined />} loading={preview.isPending} onClick={() => preview.mutate()}>
+          <Button icon={<FilePdfOutlined />} loading={preview.isPending} onClick={() => preview.mutate({ label: '待签合同', load: () => download(`${path}/contract-preview`) })}>
             预览待签合同
           </Button>
         </Space>
@@ -70,7 +63,16 @@ export function SigningCard({ detail, freshDocumentUrl }: { detail: ApplicationD
             </Descriptions.Item>
           </Descriptions>
           <Space wrap style={{ marginTop: 8 }}>
-            <Button type="primary" icon={<FileProtectOutlined />} loading={openSigned.isPending} onClick={() => openSigned.mutate()}>
+            <Button type="primary" icon={<FileProtectOutlined />} loading={openSigned.isPending} onClick={() =>
+              openSigned.mutate({
+                label: '已签署合同',
+                load: async () => {
+                  const url = await freshDocumentUrl();
+                  if (!url) throw new Error('合同尚未签署完成');
+                  return url;
+                },
+              })
+            }>
               查看已签署合同
             </Button>
             <Button icon={<DownloadOutlined />} loading={evidence.isPending} onClick={() => evidence.mutate()}>

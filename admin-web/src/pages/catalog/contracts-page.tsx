@@ -1,10 +1,9 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { ErrorCode, type ContractFileLink, type ContractRequest, type ContractRow } from '@shanqian/shared';
-import { useMutation } from '@tanstack/react-query';
-import { App, Button, Form, Input, InputNumber, Tooltip, Typography, Upload } from 'antd';
+import { Button, Form, Input, InputNumber, Tooltip, Typography, Upload } from 'antd';
 import type { UploadFile } from 'antd';
 import { api, type ApiError } from '../../api/request';
-import { errorText } from '../../components/form-errors';
+import { useOpenInTab } from '../../components/use-open-in-tab';
 import { CatalogTable, formatTime } from './catalog-table';
 import { CompanySelect } from './company-select';
 
@@ -34,42 +33,9 @@ function saveContract(values: ContractValues, editing: ContractRow | null): Prom
   return editing ? api<ContractRow>('PUT', `${RESOURCE}/${editing.id}`, { body }) : api<ContractRow>('POST', RESOURCE, { body });
 }
 
-/**
- * Opens the template in a new tab through its expiring link. The tab is opened on the click, before
- * the link arrives, so that no popup blocker stops it; a failure closes it and says why.
- */
-function usePreview() {
-  const { message, modal } = App.useApp();
-  return useMutation({
-    mutationFn: async (contract: ContractRow) => {
-      const tab = window.open('', '_blank');
-      try {
-        const link = await api<ContractFileLink>('GET', `${RESOURCE}/${contract.id}/file`);
-        if (!tab) {
-          modal.info({
-            title: '浏览器阻止了新窗口',
-            content: (
-              <a href={link.url} target="_blank" rel="noopener noreferrer">
-                打开「{contract.contract_name}」（{Math.round(link.expires_in / 60)} 分钟内有效）
-              </a>
-            ),
-          });
-          return;
-        }
-        tab.opener = null;
-        tab.location.href = link.url;
-      } catch (error) {
-        tab?.close();
-        throw error;
-      }
-    },
-    onError: (error, contract) => message.error(`无法打开「${contract.contract_name}」：${errorText(error)}`),
-  });
-}
-
 /** Each company's labor contract templates: the PDF an approval fills in for the worker. */
 export default function ContractsPage() {
-  const preview = usePreview();
+  const preview = useOpenInTab();
   return (
     <CatalogTable<ContractRow, ContractValues>
       resource={RESOURCE}
@@ -118,7 +84,8 @@ export default function ContractsPage() {
       disableNote="停用后审核时不能再选用此模板；已生成的合同不受影响。"
       actionsWidth={160}
       rowActions={(row) => (
-        <Button type="link" size="small" loading={preview.isPending && preview.variables?.id === row.id} onClick={() => preview.mutate(row)}>
+        <Button type="link" size="small" loading={preview.isPending && preview.variables?.key === row.id}
+          onClick={() => preview.mutate({ key: row.id, label: row.contract_name, load: async () => (await api<ContractFileLink>('GET', `${RESOURCE}/${row.id}/file`)).url })}>
           预览
         </Button>
       )}
