@@ -28,20 +28,21 @@ describe('logging in to the HR console', () => {
 
   it('sends a clerk whose session ended mid-work to the login page, and back to the same filtered page after', async () => {
     const { page, context, api } = await signedInPage(browser(), 'zhang', '/applications?status=1');
-    await page.getByRole('button', { name: '账户菜单' }).waitFor();
-    // The session ends on the server (expired, or logged out elsewhere) while the page is open.
+    await page.locator('.ant-table-row').first().waitFor();
+    // The session ends on the server (expired, or logged out elsewhere) while the queue is open.
     await api.request('POST', '/admin/logout');
 
-    await page.getByRole('menuitem', { name: '工作台' }).click();
+    await page.getByRole('tab', { name: /待签约/ }).click();
     await page.waitForURL(/\/console\/login\?from=/);
-    expect(decodeURIComponent(new URL(page.url()).searchParams.get('from') ?? '')).toBe('/');
+    expect(new URL(page.url()).searchParams.get('from')).toBe('/applications?status=2');
     await page.getByText('登录已失效，请重新登录后继续').waitFor();
 
     const { username, password } = credentialsOf('zhang');
     await page.getByLabel('用户名').fill(username);
     await page.getByLabel('密码').fill(password);
     await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.waitForURL(consoleUrl('/'));
+    await page.waitForURL(consoleUrl('/applications?status=2'));
+    await page.locator('.ant-table-row').first().waitFor();
     await context.close();
   });
 

@@ -64,8 +64,10 @@ export function createConsoleRouter(queryClient: QueryClient) {
   // A 401 mid-session (expired, logged out elsewhere): back to the login page, which returns here after.
   onUnauthorized(() => {
     queryClient.clear();
+    // The router's own location carries the basename; `from` is a path inside the console, as useLocation gives it.
     const { pathname, search } = router.state.location;
-    if (pathname !== '/login') void router.navigate(`/login?from=${encodeURIComponent(pathname + search)}`, { replace: true });
+    const inside = pathname.startsWith(CONSOLE_BASENAME) ? pathname.slice(CONSOLE_BASENAME.length) || '/' : pathname;
+    if (inside !== '/login') void router.navigate(`/login?from=${encodeURIComponent(inside + search)}`, { replace: true });
   });
   return router;
 }
