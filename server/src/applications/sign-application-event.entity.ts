@@ -1,17 +1,8 @@
+import type { ApplicationEventType } from '@shanqian/shared';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export type SignApplicationEventType =
-  | 'applied'
-  | 'resubmitted'
-  | 'updated'
-  | 'approved'
-  | 'rejected'
-  | 'cancelled'
-  | 'realname_passed'
-  | 'realname_failed'
-  | 'contract_viewed'
-  | 'intent_confirmed'
-  | 'signed';
+/** The event types are the console's too (ApplicationEventType in shared): one list. */
+export type SignApplicationEventType = ApplicationEventType;
 export type EventActor = 'employee' | 'admin';
 
 /**
