@@ -42,3 +42,12 @@ export interface AdminUserCreateRequest extends AdminUserFields {
 export interface AdminUserUpdateRequest extends AdminUserFields {
   password?: string | null;
 }
+
+/**
+ * `POST /admin/users/:id/password`: a super admin sets another admin's password and nothing else (a
+ * PUT would also write back the other fields as the console last read them); every session of that
+ * admin ends.
+ */
+export interface AdminPasswordResetRequest {
+  password: string;
+}

@@ -1,4 +1,4 @@
-import type { AdminUserRow, AdminUserUpdateRequest } from '@shanqian/shared';
+import type { AdminPasswordResetRequest, AdminUserRow } from '@shanqian/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Form, Modal } from 'antd';
 import { useId, useState } from 'react';
@@ -7,8 +7,8 @@ import { showFormError } from '../../components/form-errors';
 import { PasswordFields } from './password-fields';
 
 /**
- * A new password for another admin. `PUT /admin/users/:id` replaces every field, so the row's own
- * values go with it unchanged; the server ends every session of that admin at once.
+ * A new password for another admin, and nothing else (POST /admin/users/:id/password: what another
+ * super admin changed meanwhile stays); the server ends every session of that admin at once.
  */
 export function ResetPasswordDialog({ admin, open, onClose }: { admin: AdminUserRow; open: boolean; onClose: () => void }) {
   const [form] = Form.useForm<{ password: string; confirm: string }>();
@@ -17,18 +17,8 @@ export function ResetPasswordDialog({ admin, open, onClose }: { admin: AdminUser
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const reset = useMutation({
-    mutationFn: ({ password }: { password: string }) => {
-      const body: AdminUserUpdateRequest = {
-        // The server requires a name; an account stored without one (before names were required) gets its user name.
-        name: admin.name ?? admin.username.slice(0, 16),
-        phone: admin.phone,
-        email: admin.email,
-        role: admin.role,
-        view_all_applications: admin.view_all_applications,
-        password,
-      };
-      return api<AdminUserRow>('PUT', `/admin/users/${admin.id}`, { body });
-    },
+    mutationFn: ({ password }: { password: string }) =>
+      api<AdminUserRow>('POST', `/admin/users/${admin.id}/password`, { body: { password } satisfies AdminPasswordResetRequest }),
     onMutate: () => setProblem(null),
     onSuccess: (row) => {
       message.success(`已重置「${row.name ?? row.username}」的密码，其登录已全部失效`);

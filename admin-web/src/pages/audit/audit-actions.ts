@@ -42,7 +42,7 @@ const ACTION_GROUPS: { label: string; actions: Record<string, string> }[] = [
       'company.certificate.remove': '删除单位证书',
     },
   },
-  { label: '管理员', actions: recordActions(['admin_user']) },
+  { label: '管理员', actions: { ...recordActions(['admin_user']), 'admin_user.reset_password': '重置管理员密码' } },
   {
     label: '合作系统',
     actions: {

@@ -1,4 +1,4 @@
-import type { AdminUserCreateRequest, AdminUserUpdateRequest } from '@shanqian/shared';
+import type { AdminPasswordResetRequest, AdminUserCreateRequest, AdminUserUpdateRequest } from '@shanqian/shared';
 import { MOBILE, OptionalText, RequiredText } from '../../common/form-fields';
 import type { AdminRole } from '../admin-user.entity';
 import { OptionalBool } from '../records/admin-fields';
@@ -26,6 +26,10 @@ export class CreateAdminUserDto extends AdminUserFieldsDto implements AdminUserC
 /** The user name never changes; the password only when one is given, and then every session of the admin ends. */
 export class UpdateAdminUserDto extends AdminUserFieldsDto implements AdminUserUpdateRequest {
   @OptionalText(72) password?: string | null;
+}
+
+export class ResetAdminPasswordDto implements AdminPasswordResetRequest {
+  @RequiredText(72) password!: string;
 }
 
 export class AdminUserListQueryDto extends EnabledListQueryDto {

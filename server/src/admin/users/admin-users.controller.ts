@@ -4,7 +4,7 @@ import { Ctx, RequestContext } from '../../common/request-context';
 import { AdminPrincipal, AdminRoles, CurrentAdmin } from '../admin-route.decorator';
 import { IdParam } from '../../common/id-param';
 import { SwitchableAdminController } from '../records/switchable-admin.controller';
-import { AdminUserListQueryDto, CreateAdminUserDto, UpdateAdminUserDto } from './admin-user.dto';
+import { AdminUserListQueryDto, CreateAdminUserDto, ResetAdminPasswordDto, UpdateAdminUserDto } from './admin-user.dto';
 import { AdminUsersService } from './admin-users.service';
 
 /** Back-office accounts: super admins only, reads included (the list shows who can do what). */
@@ -29,6 +29,12 @@ export class AdminUsersController extends SwitchableAdminController {
   @Put(':id')
   update(@IdParam() id: number, @Body() body: UpdateAdminUserDto, @CurrentAdmin() admin: AdminPrincipal, @Ctx() context: RequestContext): Promise<AdminUserRow> {
     return this.users.update(id, body, admin, context.ip);
+  }
+
+  @Post(':id/password')
+  @HttpCode(200)
+  resetPassword(@IdParam() id: number, @Body() body: ResetAdminPasswordDto, @CurrentAdmin() admin: AdminPrincipal, @Ctx() context: RequestContext): Promise<AdminUserRow> {
+    return this.users.resetPassword(id, body.password, admin, context.ip);
   }
 
   protected setEnabled(id: number, enabled: boolean, admin: AdminPrincipal, ip: string): Promise<AdminUserRow> {

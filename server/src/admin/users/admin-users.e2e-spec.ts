@@ -134,6 +134,31 @@ describe('back office: /admin/users', () => {
     expect(JSON.parse(entry.detail!)).toEqual({ password: 'changed' });
   });
 
+  it('resets only the password through POST /:id/password: sessions end, a change made meanwhile to the profile stays, audited as a reset', async () => {
+    const { id, client } = await createUser({ username: 'hr_forgot', name: '忘记', phone: '13900002222' });
+    // Another super admin renames the account after the console showed it.
+    await superAdmin.put(`/admin/users/${id}`, { name: '已改名', role: 'hr', phone: '13900002222', view_all_applications: true }).expect(200);
+    for (const [body, problem] of [
+      [{}, 'password: 不能为空'],
+      [{ password: 'short1' }, 'password: 密码应为 10 到 72 个字符'],
+      [{ password: 12345678901 }, 'password: 应为文本'],
+    ] as const) {
+      const res = await superAdmin.post(`/admin/users/${id}/password`, body).expect(400);
+      expect(res.body.msg).toBe(problem);
+    }
+    await superAdmin.post('/admin/users/999999/password', { password: 'Forgot-pass-2026' }).expect(404);
+    await client.post('/admin/logout').expect(200);
+    await client.login('hr_forgot', PASSWORD);
+
+    const reset = await superAdmin.post(`/admin/users/${id}/password`, { password: 'Forgot-pass-2026' }).expect(200);
+    expect(reset.body.data).toMatchObject({ id, name: '已改名', view_all_applications: true });
+    expect(JSON.stringify(reset.body)).not.toMatch(/password|argon2/);
+    expect((await client.post('/admin/logout').expect(401)).body.status).toBe(ErrorCode.AuthTokenInvalid);
+    await new AdminClient(t).login('hr_forgot', 'Forgot-pass-2026');
+    const [entry] = await audits('admin_user.reset_password', id);
+    expect(JSON.parse(entry.detail!)).toEqual({ password: 'changed' });
+  });
+
   it('disabling ends the admin’s sessions at once and refuses their login; enabling lets them back', async () => {
     const { id, client } = await createUser({ username: 'hr_off', name: '停用' });
     const res = await superAdmin.post(`/admin/users/${id}/disable`).expect(200);
@@ -201,7 +226,7 @@ describe('back office: /admin/users', () => {
 
   it('is for super admins only: an hr admin gets 403 on every route, reads included', async () => {
     const { id, client } = await createUser({ username: 'hr_nosy', name: '好奇', view_all_applications: true });
-    for (const [method, path] of [['get', '/admin/users'], ['post', '/admin/users'], ['put', `/admin/users/${id}`], ['post', `/admin/users/${id}/disable`], ['post', `/admin/users/${superId}/disable`]] as const) {
+    for (const [method, path] of [['get', '/admin/users'], ['post', '/admin/users'], ['put', `/admin/users/${id}`], ['post', `/admin/users/${superId}/password`], ['post', `/admin/users/${id}/disable`], ['post', `/admin/users/${superId}/disable`]] as const) {
       const res = await client.request(method, path).send({ username: 'made_by_hr', name: '人事', role: 'super', password: PASSWORD }).expect(403);
       expect(res.body.status).toBe(ErrorCode.AdminForbidden);
     }

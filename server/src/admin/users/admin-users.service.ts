@@ -56,6 +56,12 @@ export class AdminUsersService {
     return toRow(await this.records.update(ADMIN_USERS, id, values, admin, ip, this.guards(admin)));
   }
 
+  /** Only the password, so that nothing else another super admin changed meanwhile is written back. */
+  async resetPassword(id: number, password: string, admin: AdminPrincipal, ip: string): Promise<AdminUserRow> {
+    const passwordHash = await this.passwordHash(password);
+    return toRow(await this.records.update(ADMIN_USERS, id, { passwordHash }, admin, ip, { ...this.guards(admin), action: 'admin_user.reset_password' }));
+  }
+
   async setEnabled(id: number, enabled: boolean, admin: AdminPrincipal, ip: string): Promise<AdminUserRow> {
     return toRow(await this.records.setEnabled(ADMIN_USERS, id, enabled, admin, ip, this.guards(admin)));
   }
