@@ -1,7 +1,7 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { type ApplicationRow, BULK_DECISION_MAX, type Page, SIGN_APPLICATION_STATUS_LABELS, SignApplicationStatus } from '@shanqian/shared';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Empty, Flex, Space, Table, Tabs, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Flex, Space, Tabs, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
@@ -9,7 +9,7 @@ import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { api, download, saveFile } from '../../api/request';
 import { useIsSuper } from '../../auth/use-admin';
 import { errorText } from '../../components/form-errors';
-import { QueryError } from '../../components/query-state';
+import { PagedTable } from '../../components/paged-table';
 import { APPLICATIONS_KEY, BulkDecisionDialog, type BulkDecisionKind } from './bulk-decision-dialog';
 import { QueueFilterBar } from './queue-filter-bar';
 import { exportQuery, isFiltered, parseQueueFilters, QUEUE_PAGE_SIZES, type QueueFilters, queueQuery, queueSearch, withFilters } from './queue-filters';
@@ -169,7 +169,6 @@ export default function ApplicationQueuePage() {
   const tooMany = chosen.length > BULK_DECISION_MAX ? `一次最多 ${BULK_DECISION_MAX} 份，请减少选择` : null;
   const approveBlocked =
     tooMany ?? (companies > 1 ? `所选申请属于 ${companies} 个用人单位。合同模板按用人单位签发，请按用人单位分别批量通过（可先按用人单位筛选）` : null);
-  const filtered = isFiltered(filters);
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -215,18 +214,17 @@ export default function ApplicationQueuePage() {
             </Button>
           </Tooltip>
         </Flex>
-        {list.isError && (
-          <div style={{ marginBottom: 12 }}>
-            <QueryError title="申请列表加载失败" error={list.error} onRetry={() => void list.refetch()} />
-          </div>
-        )}
-        <Table<ApplicationRow>
-          rowKey="id"
-          size="middle"
-          sticky
+        <PagedTable<ApplicationRow>
+          list={list}
+          errorTitle="申请列表加载失败"
+          emptyText={{ failed: '列表未能加载', none: '没有符合条件的申请' }}
+          onClearFilters={isFiltered(filters) ? () => change(NO_FILTERS) : undefined}
+          paging={filters}
+          pageSizes={QUEUE_PAGE_SIZES}
+          totalText={(total) => `共 ${total} 份申请`}
+          onPage={change}
+          onSort={(order) => change({ sort: order === 'ascend' ? 'apply_time' : '-apply_time' })}
           columns={columns}
-          dataSource={rows}
-          loading={list.isFetching}
           scroll={{ x: 940 }}
           rowSelection={{
             selectedRowKeys: [...selected.keys()],
@@ -243,32 +241,6 @@ export default function ApplicationQueuePage() {
             },
             style: { cursor: 'pointer' },
           })}
-          locale={{
-            emptyText: list.isError ? (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="列表未能加载" />
-            ) : list.isPending ? (
-              ' '
-            ) : (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有符合条件的申请">
-                {filtered && <Button onClick={() => change(NO_FILTERS)}>清除筛选条件</Button>}
-              </Empty>
-            ),
-          }}
-          pagination={{
-            current: filters.page,
-            pageSize: filters.page_size,
-            total: page?.count ?? 0,
-            showSizeChanger: true,
-            showQuickJumper: true,
-            pageSizeOptions: QUEUE_PAGE_SIZES.map(String),
-            showTotal: (total) => `共 ${total} 份申请`,
-          }}
-          onChange={(pagination, _filters, sorter, { action }) => {
-            if (action === 'sort') {
-              const order = Array.isArray(sorter) ? sorter[0]?.order : sorter.order;
-              change({ sort: order === 'ascend' ? 'apply_time' : '-apply_time' });
-            } else if (action === 'paginate') change({ page: pagination.current, page_size: pagination.pageSize });
-          }}
         />
       </Card>
       {deciding && <BulkDecisionDialog kind={deciding.kind} applications={deciding.applications} onClose={closeDecision} />}

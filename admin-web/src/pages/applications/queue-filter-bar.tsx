@@ -1,38 +1,43 @@
-import { Button, Col, DatePicker, Form, Input, Row, Space } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect } from 'react';
+import { EnabledFlag, type AdminUserRow } from '@shanqian/shared';
+import { Input } from 'antd';
 import { useIsSuper } from '../../auth/use-admin';
+import { AdminUserSelect } from '../../components/admin-user-select';
+import { DateRangeFilter, type DayRange, dayRangeOf, daysOf } from '../../components/date-range-filter';
+import { FilterBar, FilterField } from '../../components/filter-bar';
 import { CompanySelect } from '../catalog/company-select';
-import { QueueHandlerSelect } from './queue-handler-select';
 import type { QueueFilters } from './queue-filters';
 
 interface FilterValues {
   keyword?: string;
   company_id?: number;
   handler_id?: number;
-  applied?: [Dayjs | null, Dayjs | null] | null;
+  applied?: DayRange;
 }
 
-const DAY = 'YYYY-MM-DD';
+/** How a handler reads in the queue's filter: the name the workers chose them by, the login beside it. */
+const handlerLabel = (admin: AdminUserRow) =>
+  `${admin.name || admin.username}（${admin.username}）${admin.status === EnabledFlag.Enabled ? '' : '（已停用）'}`;
 
-const RANGE_PRESETS = [
-  { label: '今天', value: (): [Dayjs, Dayjs] => [dayjs().startOf('day'), dayjs().endOf('day')] },
-  { label: '最近 7 天', value: (): [Dayjs, Dayjs] => [dayjs().subtract(6, 'day').startOf('day'), dayjs().endOf('day')] },
-  { label: '最近 30 天', value: (): [Dayjs, Dayjs] => [dayjs().subtract(29, 'day').startOf('day'), dayjs().endOf('day')] },
-  { label: '本月', value: (): [Dayjs, Dayjs] => [dayjs().startOf('month'), dayjs().endOf('day')] },
-];
+/** The status is the tabs': 重置 leaves it. */
+const CLEARED: Partial<QueueFilters> = { keyword: undefined, company_id: undefined, handler_id: undefined, from: undefined, to: undefined };
 
 const valuesOf = (filters: QueueFilters): FilterValues => ({
   keyword: filters.keyword,
   company_id: filters.company_id,
   handler_id: filters.handler_id,
-  applied: filters.from || filters.to ? [filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null] : null,
+  applied: dayRangeOf(filters),
+});
+
+const filtersOf = (values: FilterValues): Partial<QueueFilters> => ({
+  keyword: values.keyword?.trim() || undefined,
+  company_id: values.company_id ?? undefined,
+  handler_id: values.handler_id ?? undefined,
+  ...daysOf(values.applied),
 });
 
 /**
- * The queue's search form, as Ant Design Pro's query filter: the fields follow the address (back
- * and forward included) and apply on 查询 or Enter; 重置 clears them (the status is the tabs').
- * Handler is a super admin's filter: an hr admin sees the applications they handle.
+ * The queue's search form. Handler is a super admin's filter: an hr admin sees the applications they
+ * handle.
  */
 export function QueueFilterBar(props: {
   filters: QueueFilters;
@@ -43,65 +48,23 @@ export function QueueFilterBar(props: {
 }) {
   const { filters, companyName, handlerName, onSearch } = props;
   const isSuper = useIsSuper();
-  const [form] = Form.useForm<FilterValues>();
-
-  useEffect(() => {
-    form.setFieldsValue(valuesOf(filters));
-  }, [filters, form]);
-
-  const search = (values: FilterValues) => {
-    const [from, to] = values.applied ?? [null, null];
-    onSearch({
-      keyword: values.keyword?.trim() || undefined,
-      company_id: values.company_id ?? undefined,
-      handler_id: values.handler_id ?? undefined,
-      from: from?.format(DAY),
-      to: to?.format(DAY),
-    });
-  };
 
   return (
-    <Form form={form} name="queue-filters" layout="vertical" onFinish={search} initialValues={valuesOf(filters)}>
-      <Row gutter={16} align="bottom">
-        <Col xs={24} md={12} xl={6}>
-          <Form.Item label="姓名或手机号" name="keyword" style={{ marginBottom: 16 }}>
-            <Input allowClear maxLength={32} placeholder="输入姓名或手机号，可只输入一部分" />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12} xl={5}>
-          <Form.Item label="用人单位" name="company_id" style={{ marginBottom: 16 }}>
-            <CompanySelect allowClear placeholder="全部用人单位" aria-label="用人单位" knownName={companyName} />
-          </Form.Item>
-        </Col>
-        {isSuper && (
-          <Col xs={24} md={12} xl={4}>
-            <Form.Item label="处理人" name="handler_id" style={{ marginBottom: 16 }}>
-              <QueueHandlerSelect knownName={handlerName} />
-            </Form.Item>
-          </Col>
-        )}
-        <Col xs={24} md={12} xl={isSuper ? 5 : 7}>
-          <Form.Item label="申请日期" name="applied" style={{ marginBottom: 16 }}>
-            <DatePicker.RangePicker style={{ width: '100%' }} format={DAY} allowEmpty={[true, true]} presets={RANGE_PRESETS} aria-label="申请日期" />
-          </Form.Item>
-        </Col>
-        <Col xs={24} xl={4} style={{ marginBottom: 16 }}>
-          <Space>
-            <Button type="primary" htmlType="submit">
-              查询
-            </Button>
-            <Button
-              onClick={() => {
-                // Typed but not yet applied values go too, even when the address does not change.
-                form.setFieldsValue({ keyword: undefined, company_id: undefined, handler_id: undefined, applied: null });
-                onSearch({ keyword: undefined, company_id: undefined, handler_id: undefined, from: undefined, to: undefined });
-              }}
-            >
-              重置
-            </Button>
-          </Space>
-        </Col>
-      </Row>
-    </Form>
+    <FilterBar name="queue-filters" filters={filters} valuesOf={valuesOf} filtersOf={filtersOf} cleared={CLEARED} onSearch={onSearch}>
+      <FilterField xs={24} md={12} xl={6} label="姓名或手机号" name="keyword">
+        <Input allowClear maxLength={32} placeholder="输入姓名或手机号，可只输入一部分" />
+      </FilterField>
+      <FilterField xs={24} md={12} xl={5} label="用人单位" name="company_id">
+        <CompanySelect allowClear placeholder="全部用人单位" aria-label="用人单位" knownName={companyName} />
+      </FilterField>
+      {isSuper && (
+        <FilterField xs={24} md={12} xl={4} label="处理人" name="handler_id">
+          <AdminUserSelect noun="处理人" pageSize={100} optionLabel={handlerLabel} failedText="处理人加载失败，请重新搜索" knownName={handlerName} />
+        </FilterField>
+      )}
+      <FilterField xs={24} md={12} xl={isSuper ? 5 : 7} label="申请日期" name="applied">
+        <DateRangeFilter thisMonth aria-label="申请日期" />
+      </FilterField>
+    </FilterBar>
   );
 }

@@ -1,54 +1,38 @@
 import { type ApplicationRow, ErrorCode, type FeishuExternalApplications, type FeishuLinkRequest, type FeishuLinkView, type Page } from '@shanqian/shared';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Select, Table, Typography } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, ApiError } from '../../api/request';
 import { errorText, showFormError } from '../../components/form-errors';
 import { QueryError } from '../../components/query-state';
+import { ServerSearchSelect } from '../../components/server-search-select';
 import { BRIDGE_STATUS_KEY } from './bridge-queries';
 
 /** Feishu Hire's ids, as the server checks them. */
 const TALENT_ID = /^[0-9A-Za-z_-]{1,32}$/;
-const SEARCH_DEBOUNCE_MS = 300;
 const MIRROR_POLL_MS = 5000;
 
 const applicationLabel = (row: ApplicationRow) => `${row.real_name} ${row.phone} · ${row.status_label} · #${row.id}`;
 
 /** One of our applications, found by name or phone: one request per search, the server matching. */
-function ApplicationPicker(props: { value?: number; onChange?: (value: number | undefined) => void; id?: string }) {
-  const { value, onChange, id } = props;
-  const [typed, setTyped] = useState('');
-  const [keyword, setKeyword] = useState('');
-  const [chosen, setChosen] = useState<ApplicationRow>();
-  useEffect(() => {
-    const timer = setTimeout(() => setKeyword(typed.trim()), SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [typed]);
-  const found = useQuery({
-    queryKey: ['applications', 'list', 'feishu-picker', keyword],
-    queryFn: ({ signal }) => api<Page<ApplicationRow>>('GET', '/admin/applications', { query: { keyword: keyword || undefined, page_size: 20 }, signal }),
-    placeholderData: keepPreviousData,
-  });
-  const rows = found.data?.list ?? [];
-  const options = rows.map((row) => ({ value: row.id, label: applicationLabel(row) }));
-  if (chosen && chosen.id === value && !rows.some((row) => row.id === value)) options.unshift({ value: chosen.id, label: applicationLabel(chosen) });
+function ApplicationPicker({ value, onChange, id }: { value?: number; onChange?: (value: number | undefined) => void; id?: string }) {
   return (
-    <Select<number>
+    <ServerSearchSelect<ApplicationRow>
       id={id}
+      value={value}
+      onChange={onChange}
       aria-label="签约申请"
       placeholder="输入姓名或手机号查找"
       allowClear
-      value={value}
-      onChange={(next) => {
-        setChosen(rows.find((row) => row.id === next));
-        onChange?.(next);
-      }}
-      options={options}
-      loading={found.isFetching}
-      showSearch={{ filterOption: false, onSearch: setTyped }}
-      notFoundContent={found.isError ? '申请加载失败，请重新搜索' : found.isFetching ? '加载中…' : '没有匹配的申请'}
+      search={(keyword) => ({
+        queryKey: ['applications', 'list', 'feishu-picker', keyword],
+        queryFn: ({ signal }) => api<Page<ApplicationRow>>('GET', '/admin/applications', { query: { keyword: keyword || undefined, page_size: 20 }, signal }),
+      })}
+      optionLabel={applicationLabel}
+      missingLabel={(_, picked) => picked && applicationLabel(picked)}
+      notFound={{ failed: '申请加载失败，请重新搜索', none: '没有匹配的申请' }}
     />
   );
 }

@@ -1,8 +1,7 @@
 import { EnabledFlag, type CompanyRow, type EnabledListQuery, type Page } from '@shanqian/shared';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Select } from 'antd';
-import { useEffect, useState, type CSSProperties } from 'react';
+import type { CSSProperties } from 'react';
 import { api } from '../../api/request';
+import { ServerSearchSelect } from '../../components/server-search-select';
 
 interface CompanySelectProps {
   value?: number;
@@ -18,42 +17,22 @@ interface CompanySelectProps {
   id?: string;
 }
 
+const companyLabel = (company: CompanyRow) => (company.status === EnabledFlag.Enabled ? company.company_name : `${company.company_name}（已停用）`);
+
 /** One request per search (the server searches the names), never one per row of a table. */
-export function CompanySelect({ value, onChange, enabledOnly, knownName, ...rest }: CompanySelectProps) {
-  const [typed, setTyped] = useState('');
-  const [keyword, setKeyword] = useState('');
-  // The name of the company picked, for when a later search no longer lists it.
-  const [picked, setPicked] = useState<{ value: number; label: string } | null>(null);
-  useEffect(() => {
-    const timer = setTimeout(() => setKeyword(typed.trim()), 300);
-    return () => clearTimeout(timer);
-  }, [typed]);
-  const query: EnabledListQuery = { keyword: keyword || undefined, status: enabledOnly ? EnabledFlag.Enabled : undefined, page_size: 100 };
-  const companies = useQuery({
-    queryKey: ['/admin/companies', query],
-    queryFn: ({ signal }) => api<Page<CompanyRow>>('GET', '/admin/companies', { query: { ...query }, signal }),
-    placeholderData: keepPreviousData,
-  });
-  const options = (companies.data?.list ?? []).map((company) => ({
-    value: company.id,
-    label: company.status === EnabledFlag.Enabled ? company.company_name : `${company.company_name}（已停用）`,
-  }));
-  if (value !== undefined && !options.some((option) => option.value === value)) {
-    options.unshift({ value, label: picked?.value === value ? picked.label : (knownName ?? `用人单位 #${value}`) });
-  }
+export function CompanySelect({ enabledOnly, knownName, ...rest }: CompanySelectProps) {
   return (
-    <Select<number, { value: number; label: string }>
+    <ServerSearchSelect<CompanyRow>
       {...rest}
-      value={value}
-      onChange={(next, option) => {
-        setPicked(next !== undefined && option && !Array.isArray(option) ? { value: next, label: option.label } : null);
-        onChange?.(next);
+      search={(keyword) => {
+        const query: EnabledListQuery = { keyword: keyword || undefined, status: enabledOnly ? EnabledFlag.Enabled : undefined, page_size: 100 };
+        return { queryKey: ['/admin/companies', query], queryFn: ({ signal }) => api<Page<CompanyRow>>('GET', '/admin/companies', { query: { ...query }, signal }) };
       }}
-      options={options}
-      loading={companies.isFetching}
-      // The names already listed are narrowed at once while the server's answer for the typed text is on its way.
-      showSearch={{ filterOption: (input, option) => !!option?.label.includes(input.trim()), onSearch: setTyped }}
-      notFoundContent={companies.isError ? '用人单位加载失败，请重新搜索' : companies.isFetching ? '加载中…' : '没有匹配的用人单位'}
+      optionLabel={companyLabel}
+      // The name of the company picked, for when a later search no longer lists it.
+      missingLabel={(value, picked) => (picked ? companyLabel(picked) : (knownName ?? `用人单位 #${value}`))}
+      narrowListed
+      notFound={{ failed: '用人单位加载失败，请重新搜索', none: '没有匹配的用人单位' }}
     />
   );
 }

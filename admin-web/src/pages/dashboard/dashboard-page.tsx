@@ -74,37 +74,35 @@ function DashboardSkeleton() {
 }
 
 function Figures({ stats }: { stats: ApplicationStats }) {
-  const today = { from: stats.today, to: stats.today };
   // Oldest first: the overdue ones lead the list.
   const oldestFirst = 'apply_time' as const;
+  const figures: FigureProps[] = [
+    { title: '今日新增申请', value: stats.new_today, to: queueLink({ from: stats.today, to: stats.today }), hint: '含驳回或取消后重新提交的' },
+    {
+      title: '待审核超过 24 小时',
+      value: stats.waiting_over_24h,
+      color: OVERDUE_COLOR,
+      to: queueLink({ status: SignApplicationStatus.Applied, sort: oldestFirst }),
+      hint: '按申请时间从早到晚查看',
+    },
+    {
+      title: '审核通过超过 3 天未签约',
+      value: stats.unsigned_over_3d,
+      color: LATE_COLOR,
+      to: queueLink({ status: SignApplicationStatus.PendingSignature, sort: oldestFirst }),
+      hint: '可提醒工人尽快签署',
+    },
+    { title: '本周已签约', value: stats.signed_this_week, to: queueLink({ status: SignApplicationStatus.Signed }), hint: '自本周一 0 点起' },
+  ];
   return (
     <Flex vertical gap={16}>
       <section aria-label="待处理">
         <Row gutter={[16, 16]}>
-          <Col xs={12} lg={6}>
-            <Figure title="今日新增申请" value={stats.new_today} to={queueLink(today)} hint="含驳回或取消后重新提交的" />
-          </Col>
-          <Col xs={12} lg={6}>
-            <Figure
-              title="待审核超过 24 小时"
-              value={stats.waiting_over_24h}
-              color={OVERDUE_COLOR}
-              to={queueLink({ status: SignApplicationStatus.Applied, sort: oldestFirst })}
-              hint="按申请时间从早到晚查看"
-            />
-          </Col>
-          <Col xs={12} lg={6}>
-            <Figure
-              title="审核通过超过 3 天未签约"
-              value={stats.unsigned_over_3d}
-              color={LATE_COLOR}
-              to={queueLink({ status: SignApplicationStatus.PendingSignature, sort: oldestFirst })}
-              hint="可提醒工人尽快签署"
-            />
-          </Col>
-          <Col xs={12} lg={6}>
-            <Figure title="本周已签约" value={stats.signed_this_week} to={queueLink({ status: SignApplicationStatus.Signed })} hint="自本周一 0 点起" />
-          </Col>
+          {figures.map((figure) => (
+            <Col key={figure.title} xs={12} lg={6}>
+              <Figure {...figure} />
+            </Col>
+          ))}
         </Row>
       </section>
       <Row gutter={[16, 16]}>
