@@ -26,6 +26,8 @@ export default defineConfig({
           // One server and one browser for every spec file, which run one after another.
           globalSetup: ['./e2e/support/global-setup.ts'],
           fileParallelism: false,
+          // A page on a loaded 2-core machine can take seconds to settle: polls wait as long as a locator does.
+          expect: { poll: { timeout: 30_000 } },
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
