@@ -6,6 +6,7 @@ import { AddressInfo, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HEADER } from '@shanqian/shared';
+import { testCaEnv } from './test/test-ca';
 
 /** The built server that `npm start` runs (npm test builds before testing). */
 const MAIN = join(__dirname, '../dist/main.js');
@@ -109,7 +110,7 @@ describe('the server on SIGTERM', () => {
     child = spawn(process.execPath, [MAIN], {
       env: {
         ...process.env, NODE_ENV: 'development', HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info', DATABASE_URL: '', REDIS_URL: '',
-        WECHAT_APPID: 'wx-shutdown', WECHAT_SECRET: 'secret', WECHAT_API_BASE: await wechat.start(), SHUTDOWN_TIMEOUT_MS: '20000',
+        WECHAT_APPID: 'wx-shutdown', WECHAT_SECRET: 'secret', WECHAT_API_BASE: await wechat.start(), SHUTDOWN_TIMEOUT_MS: '20000', ...testCaEnv(),
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     });

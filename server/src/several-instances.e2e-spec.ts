@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ErrorCode } from '@shanqian/shared';
 import Redis from 'ioredis';
-import { CertificateAuthority } from './certificates/certificate-authority';
 import { AdminClient } from './test/admin-client';
 import { MiniProgramClient } from './test/api-client';
 import { FAKE_LEAPIN_ACCESS_ID, FAKE_LEAPIN_ACCESS_SECRET, FakeLeapinServer } from './test/fake-leapin.server';
@@ -13,17 +12,18 @@ import { TINY_PNG, validResume } from './test/fixtures';
 import { LocalS3Server } from './test/local-s3.server';
 import { ServerProcess, startServerProcess } from './test/server-process';
 import { APPROVAL, authorizeSealing, signaturePng, templatePdf } from './test/sign-fixtures';
-import { LogCapture, mariadb, MARIADB_ROOT, TEST_DB, TEST_REDIS_URL, TEST_SUPER_ADMIN, TestApp } from './test/test-app';
+import { LogCapture, mariadb, MARIADB_ROOT, TEST_REDIS_URL, TEST_SUPER_ADMIN, TestApp } from './test/test-app';
+import { testCaEnv } from './test/test-ca';
 import { until } from './test/until';
 
 /**
  * Two server processes on one MariaDB, one Redis and one object store, as behind a load balancer:
  * a worker's requests land on either, alternately, and the whole flow holds; so do the limits, and
- * a queued job runs once. MariaDB only: the embedded SQLite belongs to one process.
+ * a queued job runs once. MariaDB only (jest.config.js): the embedded SQLite belongs to one process.
  */
 jest.setTimeout(90_000);
 
-(TEST_DB === 'mariadb' ? describe : describe.skip)('several server instances', () => {
+describe('several server instances', () => {
   const dbName = `shanqian_test_${randomBytes(5).toString('hex')}`;
   const prefix = `shanqian-test:${dbName}:`;
   const shared = mkdtempSync(join(tmpdir(), 'shanqian-instances-'));
@@ -49,16 +49,14 @@ jest.setTimeout(90_000);
     await mariadb(`CREATE DATABASE \`${dbName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     await store.start();
     await leapin.start();
-    // One CA for both instances: a contract sealed on one must be issued by the CA the other trusts.
-    await CertificateAuthority.load({ p12Path: null, p12Password: '' }, join(shared, 'ca'), new Date());
     const env = {
       DATABASE_URL: `${MARIADB_ROOT}/${dbName}`,
       REDIS_URL: TEST_REDIS_URL,
       REDIS_KEY_PREFIX: prefix,
       ...store.env(),
       DATA_KEY: randomBytes(32).toString('base64'),
-      SIGN_CA_P12_PATH: join(shared, 'ca', 'sign-ca.p12'),
-      SIGN_CA_P12_PASSWORD: readFileSync(join(shared, 'ca', 'sign-ca.password'), 'utf8').trim(),
+      // One CA for both instances: a contract sealed on one must be issued by the CA the other trusts.
+      ...testCaEnv(),
       DEV_EXPOSE_CODES: '1',
       TRUST_PROXY: 'loopback',
       WECHAT_APPID: FAKE_WECHAT_APPID,

@@ -4,21 +4,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DataSource } from 'typeorm';
-import { TEST_DB } from '../test/test-app';
+import { testCaEnv } from '../test/test-ca';
 
 const run = promisify(execFile);
 /** The built CLI that `npm run admin:create` runs (npm test builds before testing). */
 const CLI = join(__dirname, '../../dist/admin/create-admin.cli.js');
 
-/** The CLI opens the embedded database of its DATA_DIR: the MariaDB pass would repeat the same run, so it runs once. */
-const describeOnce = TEST_DB === 'sqlite' ? describe : describe.skip;
-
-describeOnce('npm run admin:create', () => {
+/** The CLI opens the embedded database of its DATA_DIR: the SQLite pass alone runs this file (jest.config.js). */
+describe('npm run admin:create', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'shanqian-admin-cli-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   const cli = (args: string[], password: string) =>
-    run(process.execPath, [CLI, ...args], { env: { ...process.env, DATA_DIR: dataDir, ADMIN_PASSWORD: password, LOG_LEVEL: 'silent', NODE_ENV: 'development' } }).then(
+    run(process.execPath, [CLI, ...args], { env: { ...process.env, DATA_DIR: dataDir, ADMIN_PASSWORD: password, LOG_LEVEL: 'silent', NODE_ENV: 'development', ...testCaEnv() } }).then(
       (r) => ({ code: 0, out: r.stdout + r.stderr }),
       (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
     );

@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { AdminClient } from '../test/admin-client';
 import { applyingWorker, freshSmsCode } from '../test/sign-fixtures';
 import { MARIADB_ROOT, startTestApp, TEST_DB, TestApp } from '../test/test-app';
+import { testCaEnv } from '../test/test-ca';
 
 const run = promisify(execFile);
 /** The built CLI that `npm run evidence:check` runs (npm test builds before testing). */
@@ -25,7 +26,7 @@ describe('npm run evidence:check', () => {
 
   const check = (...args: string[]) =>
     run(process.execPath, [CLI, ...args], {
-      env: { ...process.env, NODE_ENV: 'development', DATA_DIR: t.storage.dataDir, ...(TEST_DB === 'mariadb' ? { DATABASE_URL: `${MARIADB_ROOT}/${t.storage.dbName}` } : {}) },
+      env: { ...process.env, NODE_ENV: 'development', DATA_DIR: t.storage.dataDir, ...testCaEnv(), ...(TEST_DB === 'mariadb' ? { DATABASE_URL: `${MARIADB_ROOT}/${t.storage.dbName}` } : {}) },
     }).then(
       (r) => ({ code: 0, out: r.stdout + r.stderr }),
       (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),

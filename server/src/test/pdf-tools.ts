@@ -147,6 +147,9 @@ export function sampleEvents(end: Date, count = 6): AuditEvent[] {
 
 const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
+/** The parties of the contracts a spec file prepares without its own: each set costs two RSA keys. */
+let defaultParties: TestParties | undefined;
+
 /**
  * A contract through both content steps on a `pages`-page template: rendered for review, then
  * prepared for signing with `events` in its audit trail (certificates of `parties`, or made-up
@@ -159,7 +162,7 @@ export async function preparedContract(
   const template = await makeTemplatePdf(pages);
   const filled = await renderContractForSigning(template, SAMPLE_TERMS);
   const signedAt = new Date();
-  const parties = options.parties ?? testParties();
+  const parties = options.parties ?? (defaultParties ??= testParties());
   const audit: AuditTrail = {
     applicationNo: SAMPLE_TERMS.applicationNo,
     worker: { name: SAMPLE_TERMS.workerName, idNumberMasked: SAMPLE_TERMS.idNumberMasked, phone: SAMPLE_TERMS.phone, certificate: certificateSummary(parties.worker.certificate) },

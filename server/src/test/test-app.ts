@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -11,9 +11,9 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../app.factory';
 import type { AppOptions } from '../app.module';
 import { AppConfig } from '../config/app-config';
-import { CertificateAuthority } from '../certificates/certificate-authority';
 import { loadAppConfig } from '../config/load-app-config';
 import { FAKE_WECHAT_APPID, FAKE_WECHAT_SECRET, FakeWechatServer } from './fake-wechat.server';
+import { testCaEnv } from './test-ca';
 
 export const TEST_DB = (process.env.TEST_DB ?? 'sqlite') as 'sqlite' | 'mariadb';
 export const MARIADB_ROOT = process.env.TEST_MARIADB_URL ?? 'mariadb://root@127.0.0.1:3306';
@@ -75,7 +75,6 @@ export interface TestApp {
  * log lines still go to the first app's capture). `options.clock`: a FakeClock for the app's CLOCK.
  */
 export async function startTestApp(env: Record<string, string> = {}, storage?: TestStorage, options: Pick<AppOptions, 'clock'> = {}): Promise<TestApp> {
-  const ca = await sharedTestCa();
   const wechat = new FakeWechatServer();
   const wechatUrl = await wechat.start();
   const dataDir = storage?.dataDir ?? mkdtempSync(join(tmpdir(), 'shanqian-test-'));
@@ -98,8 +97,7 @@ export async function startTestApp(env: Record<string, string> = {}, storage?: T
     ADMIN_BOOTSTRAP_PASSWORD: TEST_SUPER_ADMIN.password,
     // The OpenAPI document is tested on its own (api-docs.e2e-spec.ts); other apps skip loading swagger.
     API_DOCS: '0',
-    SIGN_CA_P12_PATH: ca.p12Path,
-    SIGN_CA_P12_PASSWORD: ca.password,
+    ...testCaEnv(),
     ...(TEST_DB === 'mariadb' ? { DATABASE_URL: `${MARIADB_ROOT}/${dbName}` } : {}),
     ...env,
   });
@@ -139,21 +137,4 @@ export async function mariadb(sql: string): Promise<void> {
   } finally {
     await connection.end();
   }
-}
-
-let testCa: Promise<{ p12Path: string; password: string }> | undefined;
-
-/**
- * One certificate authority per Jest worker, given to every app it starts: generating a CA (an RSA
- * key and a PKCS#12) per app would cost each spec file up to a second. A spec that tests the CA's
- * generation passes `SIGN_CA_P12_PATH: ''`.
- */
-export function sharedTestCa(): Promise<{ p12Path: string; password: string }> {
-  testCa ??= (async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'shanqian-test-ca-'));
-    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-    await CertificateAuthority.load({ p12Path: null, p12Password: '' }, dir, new Date());
-    return { p12Path: join(dir, 'sign-ca.p12'), password: readFileSync(join(dir, 'sign-ca.password'), 'utf8').trim() };
-  })();
-  return testCa;
 }

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ErrorCode, HEADER } from '@shanqian/shared';
 import { LocalRedisServer } from '../../test/local-redis.server';
+import { testCaEnv } from '../../test/test-ca';
 import { until } from '../../test/until';
 
 /** The built server that `npm start` runs (npm test builds before testing). */
@@ -34,7 +35,7 @@ describe('the built server started with Redis unreachable', () => {
   it('starts degraded, answers 503 10013 for a captcha, and serves it once Redis is up', async () => {
     redis = await LocalRedisServer.onFreePort();
     child = spawn(process.execPath, [MAIN], {
-      env: { ...process.env, NODE_ENV: 'development', HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'info', REDIS_URL: redis.url, REDIS_CONNECT_TIMEOUT_MS: '200' },
+      env: { ...process.env, NODE_ENV: 'development', HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'info', REDIS_URL: redis.url, REDIS_CONNECT_TIMEOUT_MS: '200', ...testCaEnv() },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));

@@ -18,7 +18,6 @@
  */
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { create as createFontkitFont } from '@pdf-lib/fontkit';
 import { PDFDocument, PDFFont } from 'pdf-lib';
 import type { Font, Fontkit, Subset } from 'pdf-lib/cjs/types/fontkit';
 
@@ -47,7 +46,10 @@ const patchedFontkit: Fontkit = {
   create(buffer: Uint8Array, postscriptName?: string): Font {
     let font = parsedFonts.get(buffer);
     if (!font) {
-      font = createFontkitFont(buffer, postscriptName) as unknown as Font;
+      // Required here, on the first font: loading @pdf-lib/fontkit (it inflates its tables) takes
+      // about 0.3 s, which every start of the server, and every spec file, paid at the top.
+      const fontkit = require('@pdf-lib/fontkit') as typeof import('@pdf-lib/fontkit');
+      font = fontkit.create(buffer, postscriptName) as unknown as Font;
       // Before any glyph is parsed: outlines are parsed with their font dict's subroutines.
       const cff = (font as unknown as { 'CFF '?: CffTable })['CFF '];
       if (cff) cff.fdForGlyph = fdForGlyph;
@@ -62,6 +64,7 @@ const patchedFontkit: Fontkit = {
 /** The internals of fontkit's CFF table and CFFSubset the fixes touch (fontkit declares none of them). */
 interface CffFontDict {
   FontName?: unknown;
+  /** Subrs: the font's CffSubr entries, the subset's encoded buffers. */
   Private?: { Subrs?: unknown[] } | null;
 }
 interface CffFdSelect {
@@ -73,8 +76,15 @@ interface CffTopDict {
   FDArray: CffFontDict[];
   FDSelect: CffFdSelect;
 }
+/** A subroutine: where its charstring lies in the font's bytes. */
+interface CffSubr {
+  offset: number;
+  length: number;
+}
 interface CffTable {
   length: number;
+  /** The font's bytes; readBuffer answers fontkit's own Buffer polyfill, which its encoder requires. */
+  stream: { pos: number; readBuffer(length: number): Uint8Array };
   fdForGlyph(gid: number): number | null | undefined;
   topDict: { FDArray: CffFontDict[]; FDSelect?: CffFdSelect };
 }
@@ -82,7 +92,7 @@ interface CffSubsetInternals {
   cff?: CffTable;
   glyphs: number[];
   font: { getGlyph(gid: number): { path: unknown; _usedSubrs?: Record<string, boolean> } };
-  subsetSubrs(subrs: unknown[], used: Record<string, boolean>): Uint8Array[];
+  subsetSubrs(subrs: CffSubr[], used: Record<string, boolean>): Uint8Array[];
   subsetFontdict(topDict: CffTopDict): void;
 }
 
@@ -92,13 +102,25 @@ function fixCffSubset(subset: Subset): Subset {
   // Fix 1: the subset's encoder writes cff.length as the header offSize; 4 is always valid.
   internals.cff = Object.create(internals.cff, { length: { value: 4 } }) as CffSubsetInternals['cff'];
   internals.subsetFontdict = subsetFontdict;
-  // Size: fontkit keeps every unused subroutine as a one-byte `return`, so the 22,293 local
-  // subroutines of the ideographs' font dict cost ~40 KB of barely compressible offsets in every
-  // subset. Unused ones are never called: empty entries keep the numbering and compress to nothing.
-  const subsetSubrs = internals.subsetSubrs.bind(subset);
-  // (slice, not a Node Buffer: fontkit's bundled stream only accepts its own Buffer polyfill.)
-  internals.subsetSubrs = (subrs, used) => subsetSubrs(subrs, used).map((subr, index) => (used[index] ? subr : subr.slice(0, 0)));
+  internals.subsetSubrs = subsetSubrs;
   return subset;
+}
+
+/**
+ * Size: fontkit keeps every unused subroutine as a one-byte `return`, so the 22,293 local
+ * subroutines of the ideographs' font dict cost ~40 KB of barely compressible offsets in every
+ * subset. Unused ones are never called: empty entries keep the numbering and compress to nothing.
+ * Time: one empty buffer serves them all, where fontkit allocated one each (which took about half
+ * of a subset's time).
+ */
+function subsetSubrs(this: CffSubsetInternals, subrs: CffSubr[], used: Record<string, boolean>): Uint8Array[] {
+  const stream = this.cff!.stream;
+  const empty = stream.readBuffer(0);
+  return subrs.map((subr, index) => {
+    if (!used[index]) return empty;
+    stream.pos = subr.offset;
+    return stream.readBuffer(subr.length);
+  });
 }
 
 /** Fix 3: the range search compared `gid > next.first`, giving a range's first glyph to the previous range. */
@@ -142,7 +164,7 @@ function subsetFontdict(this: CffSubsetInternals, topDict: CffTopDict): void {
   }
   fdArray.forEach((dict, index) => {
     delete dict.FontName;
-    if (dict.Private?.Subrs) dict.Private = { ...dict.Private, Subrs: this.subsetSubrs(dict.Private.Subrs, usedSubrs[index]) };
+    if (dict.Private?.Subrs) dict.Private = { ...dict.Private, Subrs: this.subsetSubrs(dict.Private.Subrs as CffSubr[], usedSubrs[index]) };
   });
   topDict.FDArray = fdArray;
   topDict.FDSelect = { version: 0, fds };
