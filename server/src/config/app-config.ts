@@ -145,6 +145,8 @@ export interface AppConfig {
   signing: SigningConfig;
   certificateAuthority: CertificateAuthorityConfig;
   bridges: BridgesConfig;
+  /** The recruiting robot's algorithm backends: a job's `robotApi` is a path under one of these. */
+  robotAlgo: { baseUrls: string[]; timeoutMs: number };
   approval: ApprovalConfig;
 }
 

@@ -172,6 +172,11 @@ export class EnvironmentVariables {
   @IsOptional() @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
   FEISHU_DOMAIN?: string;
 
+  /** Checked in full by algoBaseUrl (robot/algo/robot-api-policy.ts): here only that it is text. */
+  @IsOptional() @IsString() ROBOT_ALGO_BASE_URLS?: string;
+  @IsOptional() @IsInt() @Min(100) @Max(60000)
+  ROBOT_ALGO_TIMEOUT_MS?: number;
+
   @IsOptional() @IsInt() @Min(100) @Max(120000)
   BRIDGE_TIMEOUT_MS?: number;
   @IsOptional() @IsInt() @Min(10) @Max(600000)
@@ -203,7 +208,8 @@ export class EnvironmentVariables {
 
 const NUMERIC = ['PORT', 'WECHAT_TIMEOUT_MS', 'UPLOAD_MAX_BYTES', 'SESSION_TTL_SECONDS', 'ADMIN_SESSION_TTL_SECONDS', 'TSA_TIMEOUT_MS', 'SMS_TIMEOUT_MS',
   'LEAPIN_PULL_INTERVAL_MS', 'BRIDGE_TIMEOUT_MS', 'BRIDGE_BACKOFF_MS', 'BRIDGE_QUEUE_POLL_MS', 'APPROVAL_ENTRY_DATE_PAST_DAYS',
-  'APPROVAL_ENTRY_DATE_FUTURE_DAYS', 'SHUTDOWN_TIMEOUT_MS', 'REDIS_CONNECT_TIMEOUT_MS', 'REDIS_COMMAND_TIMEOUT_MS', 'KV_MEMORY_MAX_ENTRIES'] as const;
+  'APPROVAL_ENTRY_DATE_FUTURE_DAYS', 'SHUTDOWN_TIMEOUT_MS', 'REDIS_CONNECT_TIMEOUT_MS', 'REDIS_COMMAND_TIMEOUT_MS', 'KV_MEMORY_MAX_ENTRIES',
+  'ROBOT_ALGO_TIMEOUT_MS'] as const;
 
 /** Checks the environment's shape; answers the list of problems (empty when valid). */
 export function validateEnvironment(raw: Record<string, string | undefined>): {

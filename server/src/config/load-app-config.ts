@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DEFAULT_MAX_ENTRIES } from '../common/kv/memory-kv-store';
 import { canonicalMoney, moneyCents } from '../common/money';
+import { algoBaseUrl } from '../robot/algo/robot-api-policy';
 import { AppConfig, ApprovalConfig, BridgesConfig, DatabaseConfig, RealnameConfig, SmsConfig, StorageConfig } from './app-config';
 import { EnvironmentVariables, validateEnvironment } from './env.validation';
 
@@ -48,6 +49,7 @@ export function loadAppConfig(raw: Record<string, string | undefined> = process.
   if (!!env.WECHAT_APPID !== !!env.WECHAT_SECRET) problems.push('WECHAT_APPID and WECHAT_SECRET must be set together');
   const dataKey = env.DATA_KEY ? decodeDataKey(env.DATA_KEY, problems) : null;
   const bridges = bridgesConfig(env, problems);
+  const robotAlgoBaseUrls = algoBaseUrls(env.ROBOT_ALGO_BASE_URLS, problems);
   const approval = approvalConfig(env, problems);
   const corsOrigins = corsOriginList(env, production, problems);
   const storage = storageConfig(env, dataDir, problems);
@@ -97,6 +99,7 @@ export function loadAppConfig(raw: Record<string, string | undefined> = process.
     },
     certificateAuthority: { p12Path: env.SIGN_CA_P12_PATH ?? null, p12Password: env.SIGN_CA_P12_PASSWORD ?? '' },
     bridges,
+    robotAlgo: { baseUrls: robotAlgoBaseUrls, timeoutMs: env.ROBOT_ALGO_TIMEOUT_MS ?? 5000 },
     approval,
   };
 }
@@ -154,6 +157,15 @@ function bridgesConfig(env: EnvironmentVariables, problems: string[]): BridgesCo
       ? { appId: env.FEISHU_APP_ID!, appSecret: env.FEISHU_APP_SECRET!, domain: base(env.FEISHU_DOMAIN ?? 'https://open.feishu.cn') }
       : null,
   };
+}
+
+/** ROBOT_ALGO_BASE_URLS: comma-separated; every entry must pass algoBaseUrl, so a typo stops the start-up. */
+function algoBaseUrls(value: string | undefined, problems: string[]): string[] {
+  return (value ?? '').split(',').map((entry) => entry.trim()).filter(Boolean).flatMap((entry) => {
+    const base = algoBaseUrl(entry);
+    if ('problem' in base) problems.push(`ROBOT_ALGO_BASE_URLS: ${entry}: ${base.problem}`);
+    return 'url' in base ? [base.url] : [];
+  });
 }
 
 /** Why a back-office password is too weak, or null. The same rule for the bootstrap admin, new admins and password changes. */

@@ -13,7 +13,7 @@ import {
 } from 'cockatiel';
 import { Clock, systemClock } from '../../common/clock';
 import type { AppConfig } from '../../config/app-config';
-import { BRIDGE_LABELS, BridgeName } from './bridge-name';
+import { PARTNER_LABELS, PartnerName } from './bridge-name';
 import { RateLimiter } from './rate-limiter';
 
 /**
@@ -23,7 +23,7 @@ import { RateLimiter } from './rate-limiter';
 export type PartnerErrorKind = 'transient' | 'permanent' | 'unavailable';
 
 export interface PartnerErrorInit {
-  partner: BridgeName;
+  partner: PartnerName;
   operation: string;
   kind: PartnerErrorKind;
   /** What went wrong, in words fit for an admin: never a credential or a token. */
@@ -39,7 +39,7 @@ export interface PartnerErrorInit {
 
 /** What every bridge's client throws when a partner call fails. */
 export class PartnerError extends Error {
-  readonly partner: BridgeName;
+  readonly partner: PartnerName;
   readonly operation: string;
   readonly kind: PartnerErrorKind;
   readonly httpStatus?: number;
@@ -64,7 +64,7 @@ export class PartnerError extends Error {
    * partner asked for), anything else permanent. Auth failures are the caller's to recognise.
    */
   static fromHttp(
-    partner: BridgeName,
+    partner: PartnerName,
     operation: string,
     answer: { status: number; headers: Headers },
     message: string,
@@ -85,7 +85,7 @@ export class PartnerError extends Error {
 }
 
 export interface PartnerClientOptions {
-  partner: BridgeName;
+  partner: PartnerName;
   /** Each attempt is abandoned after this long. */
   timeoutMs: number;
   /** Client-side rate limit: at most this many requests started per second (retries included). */
@@ -106,7 +106,7 @@ export interface PartnerClientOptions {
  * The options most bridges want: timeout and backoff from the configuration, 3 retries, and a breaker
  * that opens after 5 failures in a row and tries again after 30 backoffs (30 s with the default 1 s).
  */
-export function partnerClientOptions(config: AppConfig, partner: BridgeName, perSecond: number): PartnerClientOptions {
+export function partnerClientOptions(config: AppConfig, partner: PartnerName, perSecond: number): PartnerClientOptions {
   return {
     partner,
     timeoutMs: config.bridges.timeoutMs,
@@ -169,8 +169,8 @@ export class PartnerClient {
       const reason = 'error' in event ? (event.error as PartnerError).message : 'unexpected answer';
       this.logger.warn(`retrying after ${Math.round(event.delay)} ms (attempt ${event.attempt}): ${reason}`);
     });
-    this.breakerPolicy.onBreak(() => this.logger.error(`${BRIDGE_LABELS[options.partner]} keeps failing: circuit open for ${options.breaker.halfOpenAfterMs} ms`));
-    this.breakerPolicy.onReset(() => this.logger.log(`${BRIDGE_LABELS[options.partner]} answers again: circuit closed`));
+    this.breakerPolicy.onBreak(() => this.logger.error(`${PARTNER_LABELS[options.partner]} keeps failing: circuit open for ${options.breaker.halfOpenAfterMs} ms`));
+    this.breakerPolicy.onReset(() => this.logger.log(`${PARTNER_LABELS[options.partner]} answers again: circuit closed`));
   }
 
   /** Runs one remote operation under the policies; anything that escapes is a PartnerError or a bug of ours. */
